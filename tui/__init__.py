@@ -1,0 +1,3 @@
+"""Sparring: a terminal trainer for AI geopolitics (quizzes, drills, debate rounds)."""
+
+__version__ = "0.1.0"
