@@ -116,11 +116,16 @@ def build_bank(rec: Rec, path: str, report: Report) -> Bank | None:
     _unique_ids(questions, "question", report)
     for q in questions:
         _check_question(q, report)
-    if not _ok(rec):
+    # Build what is sound even when some questions are not, so cross-file
+    # checks (facts, duplicate ids) still see them; the loader decides whether
+    # a file with errors is used.
+    if not all(_ok(rec[k]) for k in ("bank", "title", "seed", "description")):
         return None
     bank_id = rec["bank"]
     built = []
     for q in questions:
+        if not _ok(q):
+            continue
         qtype = q["type"]
         answer = q.get("answer")
         if qtype == "numeric":
@@ -154,8 +159,9 @@ def build_arguments(rec: Rec, path: str, report: Report) -> ArgumentSet | None:
         if arguments and side not in sides:
             report.warning(rec.at("arguments"), f"no arguments for side {side!r}: drills and rounds need both sides",
                            "one-sided")
-    if not _ok(rec):
+    if not all(_ok(rec[k]) for k in ("id", "motion", "info", "seed", "tags")):
         return None
+    arguments = [a for a in arguments if _ok(a)]
     motion_id = rec["id"]
     return ArgumentSet(
         id=motion_id, motion=rec["motion"], info=rec["info"], seed=rec["seed"], tags=tuple(rec["tags"] or ()),

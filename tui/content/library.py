@@ -48,9 +48,12 @@ def load_library(
     limits: Limits = Limits(),
     extra: Sequence[Path] = (),
     reference: Library | None = None,
+    partial: bool = False,
 ) -> Library:
     """Load the given files and folders (default: the bundled content) and check them together.
 
+    Files with errors are left out, unless `partial` (the linter) asks for
+    what could be built from them, so their references are checked too.
     `reference` supplies seeds the files may cite without owning them (a
     teacher's bank that cites a bundled seed): their facts resolve, but their
     coverage is not this run's business.
@@ -70,11 +73,14 @@ def load_library(
         first[key] = path
         return True
 
+    explicit = {p.resolve() for p in roots if not p.is_dir()}
     for path in content_files(roots):
         loaded: Loaded = load_file(path, limits)
+        if path.resolve() not in explicit and [f.code for f in loaded.findings] == ["not-content"]:
+            continue  # other YAML met while walking a folder (CI config, hooks) is none of ours
         lib.files.append(loaded.path)
         lib.findings.extend(loaded.findings)
-        model = loaded.model
+        model = loaded.model if (loaded.ok or partial) else None
         if isinstance(model, Seed):
             if claim("seed", model.id, loaded.path, model.loc):
                 lib.seeds[model.id] = model

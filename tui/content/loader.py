@@ -30,6 +30,7 @@ class Loaded:
     path: str
     model: Content | None
     findings: list[Finding] = field(default_factory=list)
+    ok: bool = False  # no errors: the model is whole; otherwise it may be partial or None
 
 
 def load_text(text: str, path: str = "<text>", limits: Limits = Limits()) -> Loaded:
@@ -48,9 +49,17 @@ def load_bytes(data: bytes, path: str = "<bytes>", limits: Limits = Limits()) ->
     return _load(text, report, limits)
 
 
+def display_path(path: Path) -> str:
+    """The path as the user would type it: relative to the working folder when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except (ValueError, OSError):
+        return str(path)
+
+
 def load_file(path: Path | str, limits: Limits = Limits()) -> Loaded:
     path = Path(path)
-    report = Report(str(path))
+    report = Report(display_path(path) if path.is_absolute() else str(path))
     text = read_text(path, report, limits.max_bytes)
     if text is None:
         return Loaded(str(path), None, report.findings)
@@ -70,28 +79,36 @@ def _load(text: str, report: Report, limits: Limits) -> Loaded:
         return Loaded(report.path, None, report.findings)
     assert root.pairs is not None
     keys = [k.value for k, _ in root.pairs if k.kind == "scalar"]
-    kinds = [k for k in KINDS if k in keys]
-    if len(kinds) != 1:
-        what = "none" if not kinds else "several"
-        report.error(root.loc, f"cannot tell what this file is ({what} of "
-                     + ", ".join(f"{k}:" for k in KINDS) + " at the top)", "not-content")
+    # Banks and argument sets carry a `seed:` reference too, so `seed` only
+    # names the kind when no other kind key is there.
+    kind = next((k for k in ("bank", "motion", "format", "seed") if k in keys), None)
+    if kind is None:
+        report.error(root.loc, "cannot tell what this file is: expected one of "
+                     + ", ".join(f"{k}:" for k in KINDS) + " at the top", "not-content")
         return Loaded(report.path, None, report.findings)
-    kind = kinds[0]
     _, spec = KINDS[kind]
     rec = spec.check(root, report, "")
     model = BUILDERS[kind](rec, report.path, report)
-    if report.has_errors:
-        model = None
-    return Loaded(report.path, model, report.findings)
+    return Loaded(report.path, model, report.findings, ok=not report.has_errors)
 
 
 def content_files(paths: Iterable[Path]) -> Iterator[Path]:
-    """Expand folders into their YAML files (hidden ones skipped), keeping files as given."""
+    """Expand folders into their YAML files (hidden ones skipped), keeping files as given, each once."""
+    seen: set[Path] = set()
+
+    def first_time(path: Path) -> bool:
+        key = path.resolve()
+        if key in seen:
+            return False
+        seen.add(key)
+        return True
+
     for path in paths:
         if path.is_dir():
             for child in sorted(path.rglob("*")):
                 rel = child.relative_to(path).parts
-                if child.suffix in YAML_SUFFIXES and child.is_file() and not any(p.startswith(".") for p in rel):
+                if (child.suffix in YAML_SUFFIXES and child.is_file() and not any(p.startswith(".") for p in rel)
+                        and first_time(child)):
                     yield child
-        else:
+        elif first_time(path):
             yield path

@@ -26,6 +26,9 @@ class Invalid:
     def __repr__(self) -> str:
         return "INVALID"
 
+    def __bool__(self) -> bool:
+        return False
+
 
 INVALID: Any = Invalid()
 
@@ -286,12 +289,18 @@ class AnyOf(Spec):
     expected: str = ""
 
     def check(self, node: Node, report: Report, name: str) -> Any:
+        near_miss = None
         for option in self.options:
             scratch = Report(report.path)
             value = option.check(node, scratch, name)
             if not scratch.findings:
                 return value
-        report.error(node.loc, f"{name}: expected {self.expected}", "type")
+            if near_miss is None and all(f.code != "type" for f in scratch.findings):
+                near_miss = scratch  # the right type with a wrong value: its message says more
+        if near_miss is not None:
+            report.findings.extend(near_miss.findings)
+        else:
+            report.error(node.loc, f"{name}: expected {self.expected}", "type")
         return INVALID
 
     def schema(self) -> dict[str, Any]:

@@ -154,7 +154,8 @@ def read_text(path: Path, report: Report, max_bytes: int = DEFAULT_MAX_BYTES) ->
 def decode(data: bytes, report: Report) -> str | None:
     """UTF-8 (with or without a BOM) to text; binary data is named as such."""
     if b"\x00" in data:
-        report.error(_line_col(data[: data.index(b"\x00")].decode("utf-8", "replace"), 10**9),
+        prefix = data[: data.index(b"\x00")].decode("utf-8", "replace")
+        report.error(_line_col(prefix, len(prefix)),
                      "file contains NUL bytes: this is binary data, not YAML text", "binary")
         return None
     try:
