@@ -41,8 +41,10 @@ def write_content(folder: Path, count: int) -> tuple[Path, Path]:
             f"    difficulty: {1 + i % 3}",
         ]
         if qtype == "choice":
-            lines += ["    answer: About $5.6 million",
-                      "    distractors: [About $56 million, About $560 million, About $5.6 billion]"]
+            lines += [
+                "    answer: About $5.6 million",
+                "    distractors: [About $56 million, About $560 million, About $5.6 billion]",
+            ]
         elif qtype == "multi":
             lines += ["    answers: [H800, A800]", "    distractors: [H100, B200]"]
         elif qtype == "truefalse":
@@ -69,7 +71,9 @@ def run(cmd: list[str]) -> tuple[float, int, int]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--questions", type=int, default=10_000)
     parser.add_argument("--rounds", type=int, default=7)
     args = parser.parse_args()
@@ -77,9 +81,12 @@ def main() -> int:
         seed, bank = write_content(Path(tmp), args.questions)
         size = bank.stat().st_size
         lint = [sys.executable, "-m", "tui", "lint", "--max-bytes", str(10 * size), str(seed), str(bank)]
-        bare = [sys.executable, "-c",
-                "import sys, yaml; yaml.load(open(sys.argv[1], encoding='utf-8'), Loader=yaml.CSafeLoader)",
-                str(bank)]
+        bare = [
+            sys.executable,
+            "-c",
+            "import sys, yaml; yaml.load(open(sys.argv[1], encoding='utf-8'), Loader=yaml.CSafeLoader)",
+            str(bank),
+        ]
         _, _, code = run(lint)
         if code != 0:
             print(f"lint failed on the generated bank (exit {code})", file=sys.stderr)

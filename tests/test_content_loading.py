@@ -52,8 +52,9 @@ def codes(path: Path, *extra: Path) -> set[str]:
         ("binary.yaml", "binary", 1),
     ],
 )
-def test_bad_file_is_reported_with_position(capsys: pytest.CaptureFixture[str], name: str, code: str,
-                                            line: int) -> None:
+def test_bad_file_is_reported_with_position(
+    capsys: pytest.CaptureFixture[str], name: str, code: str, line: int
+) -> None:
     exit_code, output = lint(capsys, BAD / name, SEED)
     assert exit_code == 1
     assert "Traceback" not in output
@@ -152,8 +153,12 @@ def test_python_tag_runs_nothing(tmp_path: Path) -> None:
 
 
 def test_subprocess_exit_code_and_no_traceback() -> None:
-    proc = subprocess.run([sys.executable, "-m", "tui", "lint", str(BAD / "alias-bomb.yaml")],
-                          capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-m", "tui", "lint", str(BAD / "alias-bomb.yaml")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert proc.returncode == 1
     assert "Traceback" not in proc.stderr + proc.stdout
 
@@ -191,12 +196,31 @@ def test_any_bytes_load_without_exception(data: bytes) -> None:
     assert loaded.ok or loaded.findings
 
 
-QUESTION_KEYS = st.sampled_from(["id", "type", "prompt", "answer", "answers", "distractors", "tolerance",
-                                 "pairs", "items", "facts", "tags", "difficulty", "points", "fuzzy", "bogus"])
+QUESTION_KEYS = st.sampled_from(
+    [
+        "id",
+        "type",
+        "prompt",
+        "answer",
+        "answers",
+        "distractors",
+        "tolerance",
+        "pairs",
+        "items",
+        "facts",
+        "tags",
+        "difficulty",
+        "points",
+        "fuzzy",
+        "bogus",
+    ]
+)
 SCALARS = st.one_of(st.text(max_size=10), st.integers(), st.floats(allow_nan=True), st.booleans(), st.none())
-VALUES = st.recursive(SCALARS, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5),
-                                                                                             inner, max_size=3),
-                      max_leaves=8)
+VALUES = st.recursive(
+    SCALARS,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+    max_leaves=8,
+)
 
 
 @settings(max_examples=150, deadline=None)

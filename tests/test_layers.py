@@ -27,8 +27,11 @@ def _imports(path: Path) -> set[str]:
 @pytest.mark.parametrize("package", PURE)
 def test_pure_package_never_imports_textual(package: str) -> None:
     for path in (TUI / package).rglob("*.py"):
-        bad = {n for n in _imports(path) if n == "textual" or n.startswith(("textual.", "tui.app", "tui.screens",
-                                                                              "tui.widgets"))}
+        bad = {
+            n
+            for n in _imports(path)
+            if n == "textual" or n.startswith(("textual.", "tui.app", "tui.screens", "tui.widgets"))
+        }
         assert not bad, f"{path} imports {bad}"
 
 

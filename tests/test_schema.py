@@ -23,7 +23,8 @@ KIND_TO_SCHEMA = {"seed": "seed", "bank": "bank", "motion": "arguments", "format
 def test_committed_schema_matches_generated(name: str) -> None:
     committed = (REPO / SCHEMA_FILES[name]).read_text(encoding="utf-8")
     assert committed == rendered(name), (
-        f"{SCHEMA_FILES[name]} drifted from tui/content/schema.py: run python -m tui.content.schema_files")
+        f"{SCHEMA_FILES[name]} drifted from tui/content/schema.py: run python -m tui.content.schema_files"
+    )
 
 
 @pytest.mark.parametrize("name", sorted(SCHEMA_FILES))

@@ -16,8 +16,12 @@ REPO = Path(__file__).parent.parent
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
-    subprocess.run([sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(out), str(REPO)],
-                   check=True, capture_output=True, timeout=300)
+    subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(out), str(REPO)],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     [built] = out.glob("sparring-*.whl")
     return built
 
@@ -34,8 +38,12 @@ def test_wheel_contains_content(wheel: Path) -> None:
 
 def test_installed_wheel_finds_content_from_elsewhere(wheel: Path, tmp_path: Path) -> None:
     target = tmp_path / "site"
-    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(target),
-                    str(wheel)], check=True, capture_output=True, timeout=300)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(target), str(wheel)],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     code = (
@@ -48,8 +56,15 @@ def test_installed_wheel_finds_content_from_elsewhere(wheel: Path, tmp_path: Pat
         "print(len(lib.seeds), len(lib.banks), len(lib.motions), len(lib.formats))\n"
     )
     env = dict(os.environ, PYTHONPATH=str(target))
-    proc = subprocess.run([sys.executable, "-c", code], cwd=elsewhere, env=env, capture_output=True, text=True,
-                          timeout=120, check=True)
+    proc = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=elsewhere,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
     module_file, root, counts = proc.stdout.strip().splitlines()
     assert module_file.startswith(str(target))
     assert root == str(target / "tui" / "_bundled")

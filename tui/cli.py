@@ -17,20 +17,35 @@ from tui.settings import DEFAULT_PROFILE, Settings
 
 def _common() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS,
-                        help="folder for learner data (default: the platform's user data dir; env SPARRING_DATA_DIR)")
-    common.add_argument("--profile", default=argparse.SUPPRESS,
-                        help=f"learner profile, for a shared computer (default: {DEFAULT_PROFILE})")
-    common.add_argument("--content", type=Path, action="append", default=argparse.SUPPRESS, metavar="DIR",
-                        help="extra content folder (repeatable)")
+    common.add_argument(
+        "--data-dir",
+        type=Path,
+        default=argparse.SUPPRESS,
+        help="folder for learner data (default: the platform's user data dir; env SPARRING_DATA_DIR)",
+    )
+    common.add_argument(
+        "--profile",
+        default=argparse.SUPPRESS,
+        help=f"learner profile, for a shared computer (default: {DEFAULT_PROFILE})",
+    )
+    common.add_argument(
+        "--content",
+        type=Path,
+        action="append",
+        default=argparse.SUPPRESS,
+        metavar="DIR",
+        help="extra content folder (repeatable)",
+    )
     return common
 
 
 def build_parser() -> argparse.ArgumentParser:
     common = _common()
     parser = argparse.ArgumentParser(
-        prog="sparring", parents=[common],
-        description="A terminal trainer for AI geopolitics: quizzes, spaced review, debate drills and rounds.")
+        prog="sparring",
+        parents=[common],
+        description="A terminal trainer for AI geopolitics: quizzes, spaced review, debate drills and rounds.",
+    )
     parser.add_argument("--version", action="version", version=f"sparring {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -44,8 +59,8 @@ def build_parser() -> argparse.ArgumentParser:
     schema = sub.add_parser("schema", parents=[common], help="print a content JSON Schema")
     schema.add_argument("kind", choices=("seed", "bank", "arguments", "format"))
 
-    from tui.cli_quiz import add_quiz_parsers
     from tui.cli_debate import add_debate_parsers
+    from tui.cli_quiz import add_quiz_parsers
 
     add_quiz_parsers(sub, common)
     add_debate_parsers(sub, common)

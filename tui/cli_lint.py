@@ -34,13 +34,18 @@ def run_lint(args: argparse.Namespace) -> int:
     errors, warnings = len(lib.errors), len(lib.warnings)
     failed = errors > 0 or (args.strict and warnings > 0)
     if args.output == "json":
-        print(json.dumps({
-            "files": lib.files,
-            "findings": [f.as_dict() for f in lib.findings],
-            "errors": errors,
-            "warnings": warnings,
-            "ok": not failed,
-        }, indent=2))
+        print(
+            json.dumps(
+                {
+                    "files": lib.files,
+                    "findings": [f.as_dict() for f in lib.findings],
+                    "errors": errors,
+                    "warnings": warnings,
+                    "ok": not failed,
+                },
+                indent=2,
+            )
+        )
     else:
         for finding in lib.findings:
             print(finding)

@@ -50,8 +50,11 @@ def _unique_ids(items: list[Rec], what: str, report: Report) -> None:
         if not isinstance(ident, str):
             continue
         if ident in seen:
-            report.error(item.at("id"), f"duplicate {what} id {ident!r} (first at line {seen[ident].line})",
-                         "duplicate-id")
+            report.error(
+                item.at("id"),
+                f"duplicate {what} id {ident!r} (first at line {seen[ident].line})",
+                "duplicate-id",
+            )
         else:
             seen[ident] = item.at("id")
 
@@ -61,14 +64,32 @@ def build_seed(rec: Rec, path: str, report: Report) -> Seed | None:
     _unique_ids(facts, "fact", report)
     for fact in facts:
         if isinstance(fact, Rec) and fact.get("origin") == "context" and not fact.get("ref"):
-            report.error(fact.loc, f"fact {fact.get('id')!r}: a context fact needs 'ref' (where it is documented)",
-                         "missing-ref")
+            report.error(
+                fact.loc,
+                f"fact {fact.get('id')!r}: a context fact needs 'ref' (where it is documented)",
+                "missing-ref",
+            )
     if not _ok(rec):
         return None
     return Seed(
-        id=rec["seed"], title=rec["title"], origin=rec["origin"], source=rec["source"], path=path, loc=rec.loc,
-        facts=tuple(Fact(id=f["id"], text=f["text"], kind=f["kind"], section=f["section"], origin=f["origin"],
-                         ref=f["ref"], loc=f.loc) for f in facts),
+        id=rec["seed"],
+        title=rec["title"],
+        origin=rec["origin"],
+        source=rec["source"],
+        path=path,
+        loc=rec.loc,
+        facts=tuple(
+            Fact(
+                id=f["id"],
+                text=f["text"],
+                kind=f["kind"],
+                section=f["section"],
+                origin=f["origin"],
+                ref=f["ref"],
+                loc=f.loc,
+            )
+            for f in facts
+        ),
     )
 
 
@@ -82,32 +103,45 @@ def _check_question(q: Rec, report: Report) -> None:
         for answer in right:
             if isinstance(answer, str) and answer.casefold() in folded:
                 loc = wrong.locs[folded[answer.casefold()]] if isinstance(wrong, ListVal) else q.loc
-                report.error(loc, f"question {qid!r}: the answer {answer!r} is also a distractor", "answer-repeated")
+                report.error(
+                    loc, f"question {qid!r}: the answer {answer!r} is also a distractor", "answer-repeated"
+                )
         choices = {c.casefold() for c in [*right, *wrong] if isinstance(c, str)}
-        feedback = q.get("feedback") or {}
+        feedback: Rec = q.get("feedback") or Rec(q.loc)
         for key in feedback:
             if key.casefold() not in choices:
-                report.error(feedback.locs.get(key, q.loc),
-                             f"question {qid!r}: feedback for {key!r}, which is not one of the choices", "feedback-key")
+                report.error(
+                    feedback.locs.get(key, q.loc),
+                    f"question {qid!r}: feedback for {key!r}, which is not one of the choices",
+                    "feedback-key",
+                )
     elif qtype == "truefalse":
         for key in q.get("feedback") or {}:
             if key.lower() not in ("true", "false"):
-                report.error(q.at("feedback"), f"question {qid!r}: truefalse feedback keys are 'true' and 'false'",
-                             "feedback-key")
+                report.error(
+                    q.at("feedback"),
+                    f"question {qid!r}: truefalse feedback keys are 'true' and 'false'",
+                    "feedback-key",
+                )
     elif qtype == "numeric":
         tolerance = q.get("tolerance")
-        if isinstance(tolerance, int | float) and tolerance < 0:  # pragma: no cover - the spec rejects it first
+        if (
+            isinstance(tolerance, int | float) and tolerance < 0
+        ):  # pragma: no cover - the spec rejects it first
             report.error(q.at("tolerance"), f"question {qid!r}: tolerance must not be negative", "tolerance")
     elif qtype == "match":
-        pairs = q.get("pairs") or {}
+        pairs: Rec = q.get("pairs") or Rec(q.loc)
         seen: dict[str, str] = {}
         for left, right in pairs.items():
             if not isinstance(right, str):
                 continue
             if right.casefold() in seen:
-                report.error(pairs.locs.get(left, q.loc),
-                             f"question {qid!r}: right side {right!r} is repeated (also for {seen[right.casefold()]!r}); "
-                             "each left item needs its own answer", "match-repeated")
+                report.error(
+                    pairs.locs.get(left, q.loc),
+                    f"question {qid!r}: right side {right!r} is repeated (also for {seen[right.casefold()]!r}); "
+                    "each left item needs its own answer",
+                    "match-repeated",
+                )
             seen.setdefault(right.casefold(), left)
 
 
@@ -128,52 +162,104 @@ def build_bank(rec: Rec, path: str, report: Report) -> Bank | None:
             continue
         qtype = q["type"]
         answer = q.get("answer")
-        if qtype == "numeric":
+        if qtype == "numeric" and isinstance(answer, int | float):
             answer = float(answer)
-        built.append(Question(
-            id=q["id"], type=qtype, prompt=q["prompt"], explanation=q["explanation"], facts=tuple(q["facts"]),
-            tags=tuple(q["tags"]), difficulty=q["difficulty"], points=float(q["points"]), time_limit=q["time_limit"],
-            answer=answer, answers=tuple(q.get("answers") or ()), distractors=tuple(q.get("distractors") or ()),
-            feedback=MappingProxyType(dict(q.get("feedback") or {})),
-            tolerance=q.get("tolerance") or 0, unit=q.get("unit"), fuzzy=float(q.get("fuzzy") or 0.85),
-            items=tuple(q.get("items") or ()), pairs=tuple((q.get("pairs") or {}).items()),
-            bank=bank_id, loc=q.loc, locs=_locs(q),
-        ))
-    return Bank(id=bank_id, title=rec["title"], seed=rec["seed"], description=rec["description"],
-                questions=tuple(built), path=path, loc=rec.loc)
+        built.append(
+            Question(
+                id=q["id"],
+                type=qtype,
+                prompt=q["prompt"],
+                explanation=q["explanation"],
+                facts=tuple(q["facts"]),
+                tags=tuple(q["tags"]),
+                difficulty=q["difficulty"],
+                points=float(q["points"]),
+                time_limit=q["time_limit"],
+                answer=answer,
+                answers=tuple(q.get("answers") or ()),
+                distractors=tuple(q.get("distractors") or ()),
+                feedback=MappingProxyType(dict(q.get("feedback") or {})),
+                tolerance=q.get("tolerance") or 0,
+                unit=q.get("unit"),
+                fuzzy=float(q.get("fuzzy") or 0.85),
+                items=tuple(q.get("items") or ()),
+                pairs=tuple((q.get("pairs") or {}).items()),
+                bank=bank_id,
+                loc=q.loc,
+                locs=_locs(q),
+            )
+        )
+    return Bank(
+        id=bank_id,
+        title=rec["title"],
+        seed=rec["seed"],
+        description=rec["description"],
+        questions=tuple(built),
+        path=path,
+        loc=rec.loc,
+    )
 
 
 def build_arguments(rec: Rec, path: str, report: Report) -> ArgumentSet | None:
     arguments = [a for a in rec.get("arguments") or [] if isinstance(a, Rec)]
     _unique_ids(arguments, "argument", report)
-    _unique_ids([r for a in arguments for r in a.get("rebuttals") or [] if isinstance(r, Rec)], "rebuttal", report)
+    _unique_ids(
+        [r for a in arguments for r in a.get("rebuttals") or [] if isinstance(r, Rec)], "rebuttal", report
+    )
     for arg in arguments:
         for reb in arg.get("rebuttals") or []:
             if not isinstance(reb, Rec):
                 continue
             for point in reb.get("key_points") or []:
                 if isinstance(point, list) and not [w for w in point if isinstance(w, str) and w.strip()]:
-                    report.error(reb.at("key_points"), f"rebuttal {reb.get('id')!r}: empty key point", "empty-point")
+                    report.error(
+                        reb.at("key_points"), f"rebuttal {reb.get('id')!r}: empty key point", "empty-point"
+                    )
     sides = {a.get("side") for a in arguments}
     for side in ("prop", "opp"):
         if arguments and side not in sides:
-            report.warning(rec.at("arguments"), f"no arguments for side {side!r}: drills and rounds need both sides",
-                           "one-sided")
+            report.warning(
+                rec.at("arguments"),
+                f"no arguments for side {side!r}: drills and rounds need both sides",
+                "one-sided",
+            )
     if not all(_ok(rec[k]) for k in ("id", "motion", "info", "seed", "tags")):
         return None
     arguments = [a for a in arguments if _ok(a)]
     motion_id = rec["id"]
     return ArgumentSet(
-        id=motion_id, motion=rec["motion"], info=rec["info"], seed=rec["seed"], tags=tuple(rec["tags"] or ()),
-        path=path, loc=rec.loc,
-        arguments=tuple(Argument(
-            id=a["id"], side=a["side"], claim=a["claim"], reasoning=a["reasoning"], evidence=tuple(a["evidence"]),
-            impact=a["impact"], strength=a["strength"], tags=tuple(a["tags"]), motion=motion_id, loc=a.loc,
-            locs=_locs(a),
-            rebuttals=tuple(Rebuttal(id=r["id"], text=r["text"], loc=r.loc,
-                                     key_points=tuple(tuple(w.strip() for w in p if w.strip()) for p in r["key_points"]))
-                            for r in a["rebuttals"]),
-        ) for a in arguments),
+        id=motion_id,
+        motion=rec["motion"],
+        info=rec["info"],
+        seed=rec["seed"],
+        tags=tuple(rec["tags"] or ()),
+        path=path,
+        loc=rec.loc,
+        arguments=tuple(
+            Argument(
+                id=a["id"],
+                side=a["side"],
+                claim=a["claim"],
+                reasoning=a["reasoning"],
+                evidence=tuple(a["evidence"]),
+                impact=a["impact"],
+                strength=a["strength"],
+                tags=tuple(a["tags"]),
+                motion=motion_id,
+                loc=a.loc,
+                locs=_locs(a),
+                rebuttals=tuple(
+                    Rebuttal(
+                        id=r["id"],
+                        text=r["text"],
+                        loc=r.loc,
+                        key_points=tuple(tuple(w.strip() for w in p if w.strip()) for p in r["key_points"]),
+                    )
+                    for r in a["rebuttals"]
+                ),
+            )
+            for a in arguments
+        ),
     )
 
 
@@ -181,7 +267,7 @@ def build_format(rec: Rec, path: str, report: Report) -> DebateFormat | None:
     teams = rec.get("teams") or []
     team_ids = {t.get("id") for t in teams if isinstance(t, Rec)}
     sides = set(rec.get("sides") or [])
-    prep = rec.get("prep")
+    prep: Rec = rec.get("prep") or Rec(rec.loc)
     if isinstance(prep, Rec) and prep.get("minutes") is None and prep.get("pool_minutes") is None:
         report.error(prep.loc, "prep: give 'minutes' (shared prep) or 'pool_minutes' (per-side pool)", "prep")
     for speech in rec.get("speeches") or []:
@@ -189,21 +275,36 @@ def build_format(rec: Rec, path: str, report: Report) -> DebateFormat | None:
             continue
         minutes = speech.get("minutes")
         if speech.get("side") not in (*sides, "both"):
-            report.error(speech.at("side"), f"speech {speech.get('name')!r}: side is not one of the format's sides",
-                         "side")
+            report.error(
+                speech.at("side"),
+                f"speech {speech.get('name')!r}: side is not one of the format's sides",
+                "side",
+            )
         if speech.get("team") is not None and speech["team"] not in team_ids:
-            report.error(speech.at("team"), f"speech {speech.get('name')!r}: unknown team {speech['team']!r}", "team")
+            report.error(
+                speech.at("team"), f"speech {speech.get('name')!r}: unknown team {speech['team']!r}", "team"
+            )
         poi = speech.get("poi")
-        if isinstance(poi, list) and _ok(poi) and isinstance(minutes, int | float):
-            if len(poi) != 2 or not poi[0] < poi[1] <= minutes:
-                report.error(speech.at("poi"), f"speech {speech.get('name')!r}: poi is [start, end] within the speech",
-                             "poi")
+        timed = isinstance(minutes, int | float)
+        minutes = minutes if timed else 0
+        if isinstance(poi, list) and _ok(poi) and timed and (len(poi) != 2 or not poi[0] < poi[1] <= minutes):
+            report.error(
+                speech.at("poi"),
+                f"speech {speech.get('name')!r}: poi is [start, end] within the speech",
+                "poi",
+            )
         bells = speech.get("bells")
-        if isinstance(bells, list) and _ok(bells) and isinstance(minutes, int | float):
-            if list(bells) != sorted(bells) or (bells and bells[-1] > minutes + 1):
-                report.error(speech.at("bells"),
-                             f"speech {speech.get('name')!r}: bells must ascend and ring by a minute after the end",
-                             "bells")
+        if (
+            isinstance(bells, list)
+            and _ok(bells)
+            and timed
+            and (list(bells) != sorted(bells) or (bells and bells[-1] > minutes + 1))
+        ):
+            report.error(
+                speech.at("bells"),
+                f"speech {speech.get('name')!r}: bells must ascend and ring by a minute after the end",
+                "bells",
+            )
     scoring = rec.get("scoring")
     if isinstance(scoring, Rec):
         for key in ("speaker_range", "reply_range"):
@@ -214,18 +315,35 @@ def build_format(rec: Rec, path: str, report: Report) -> DebateFormat | None:
         return None
     sc = rec["scoring"]
     return DebateFormat(
-        id=rec["format"], name=rec["name"], description=rec["description"], sides=tuple(rec["sides"]),
+        id=rec["format"],
+        name=rec["name"],
+        description=rec["description"],
+        sides=tuple(rec["sides"]),
         side_names=MappingProxyType(dict(rec["side_names"] or {})),
         teams=tuple(Team(t["id"], t["name"], t["side"]) for t in teams),
-        prep_minutes=float(prep.get("minutes") or 0), prep_pool_minutes=float(prep.get("pool_minutes") or 0),
-        speeches=tuple(Speech(name=s["name"], side=s["side"], minutes=float(s["minutes"]), kind=s["kind"],
-                              team=s["team"], poi=tuple(s["poi"]) if s["poi"] else None,
-                              bells=tuple(float(b) for b in s["bells"] or ())) for s in rec["speeches"]),
-        scoring=Scoring(criteria=tuple(Criterion(c["name"], float(c["max"])) for c in sc["criteria"]),
-                        speaker_range=tuple(sc["speaker_range"]),
-                        reply_range=tuple(sc["reply_range"]) if sc["reply_range"] else None,
-                        step=float(sc["step"]), ranks=tuple(sc["ranks"] or ())),
-        path=path, loc=rec.loc,
+        prep_minutes=float(prep.get("minutes") or 0),
+        prep_pool_minutes=float(prep.get("pool_minutes") or 0),
+        speeches=tuple(
+            Speech(
+                name=s["name"],
+                side=s["side"],
+                minutes=float(s["minutes"]),
+                kind=s["kind"],
+                team=s["team"],
+                poi=tuple(s["poi"]) if s["poi"] else None,
+                bells=tuple(float(b) for b in s["bells"] or ()),
+            )
+            for s in rec["speeches"]
+        ),
+        scoring=Scoring(
+            criteria=tuple(Criterion(c["name"], float(c["max"])) for c in sc["criteria"]),
+            speaker_range=tuple(sc["speaker_range"]),
+            reply_range=tuple(sc["reply_range"]) if sc["reply_range"] else None,
+            step=float(sc["step"]),
+            ranks=tuple(sc["ranks"] or ()),
+        ),
+        path=path,
+        loc=rec.loc,
     )
 
 

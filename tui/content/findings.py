@@ -44,7 +44,7 @@ class Finding:
 class Report:
     """Collects findings for one file; every check appends here rather than raising."""
 
-    __slots__ = ("path", "findings")
+    __slots__ = ("findings", "path")
 
     def __init__(self, path: str) -> None:
         self.path = path

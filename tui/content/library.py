@@ -8,7 +8,7 @@ from pathlib import Path
 
 from tui.content.bundled import bundled_dirs
 from tui.content.findings import Finding, Loc
-from tui.content.loader import Limits, Loaded, content_files, load_file
+from tui.content.loader import DEFAULT_LIMITS, Limits, Loaded, content_files, load_file
 from tui.content.models import ArgumentSet, Bank, DebateFormat, Question, Seed
 
 
@@ -45,7 +45,7 @@ class Library:
 def load_library(
     paths: Sequence[Path] | None = None,
     *,
-    limits: Limits = Limits(),
+    limits: Limits = DEFAULT_LIMITS,
     extra: Sequence[Path] = (),
     reference: Library | None = None,
     partial: bool = False,
@@ -67,8 +67,16 @@ def load_library(
     def claim(kind: str, ident: str, path: str, loc: Loc) -> bool:
         key = (kind, ident)
         if key in first:
-            lib.findings.append(Finding(path, loc.line, loc.col, "error",
-                                        f"duplicate {kind} id {ident!r} (also in {first[key]})", "duplicate-id"))
+            lib.findings.append(
+                Finding(
+                    path,
+                    loc.line,
+                    loc.col,
+                    "error",
+                    f"duplicate {kind} id {ident!r} (also in {first[key]})",
+                    "duplicate-id",
+                )
+            )
             return False
         first[key] = path
         return True
@@ -113,31 +121,63 @@ def _check_references(lib: Library, own_seeds: set[str]) -> None:
     for bank in lib.banks.values():
         seed = lib.seeds.get(bank.seed)
         if seed is None:
-            add(bank.path, bank.loc, "error", f"bank {bank.id!r}: seed {bank.seed!r} is not loaded "
-                f"(known: {', '.join(sorted(lib.seeds)) or 'none'})", "unknown-seed")
+            add(
+                bank.path,
+                bank.loc,
+                "error",
+                f"bank {bank.id!r}: seed {bank.seed!r} is not loaded "
+                f"(known: {', '.join(sorted(lib.seeds)) or 'none'})",
+                "unknown-seed",
+            )
         for q in bank.questions:
             if not q.facts:
-                add(bank.path, q.loc, "warning", f"question {q.id!r} cites no fact: add facts: [...]", "no-facts")
+                add(
+                    bank.path,
+                    q.loc,
+                    "warning",
+                    f"question {q.id!r} cites no fact: add facts: [...]",
+                    "no-facts",
+                )
             for i, fact_id in enumerate(q.facts):
                 cited.add((bank.seed, fact_id))
                 if seed is not None and seed.fact(fact_id) is None:
-                    add(bank.path, q.locs.get(f"facts.{i}", q.loc), "error",
-                        f"question {q.id!r}: fact {fact_id!r} is not in seed {seed.id!r}", "unknown-fact")
+                    add(
+                        bank.path,
+                        q.locs.get(f"facts.{i}", q.loc),
+                        "error",
+                        f"question {q.id!r}: fact {fact_id!r} is not in seed {seed.id!r}",
+                        "unknown-fact",
+                    )
     for motion in lib.motions.values():
         seed = lib.seeds.get(motion.seed)
         if seed is None:
-            add(motion.path, motion.loc, "error", f"motion {motion.id!r}: seed {motion.seed!r} is not loaded",
-                "unknown-seed")
+            add(
+                motion.path,
+                motion.loc,
+                "error",
+                f"motion {motion.id!r}: seed {motion.seed!r} is not loaded",
+                "unknown-seed",
+            )
             continue
         for arg in motion.arguments:
             for i, fact_id in enumerate(arg.evidence):
                 if seed.fact(fact_id) is None:
-                    add(motion.path, arg.locs.get(f"evidence.{i}", arg.loc), "error",
-                        f"argument {arg.id!r}: evidence {fact_id!r} is not in seed {seed.id!r}", "unknown-fact")
+                    add(
+                        motion.path,
+                        arg.locs.get(f"evidence.{i}", arg.loc),
+                        "error",
+                        f"argument {arg.id!r}: evidence {fact_id!r} is not in seed {seed.id!r}",
+                        "unknown-fact",
+                    )
     for seed_id in sorted(own_seeds):
         seed = lib.seeds[seed_id]
         for fact in seed.facts:
             if (seed_id, fact.id) not in cited:
-                add(seed.path, fact.loc, "warning", f"uncovered fact {fact.id!r}: no question cites it",
-                    "uncovered-fact")
+                add(
+                    seed.path,
+                    fact.loc,
+                    "warning",
+                    f"uncovered fact {fact.id!r}: no question cites it",
+                    "uncovered-fact",
+                )
     lib.findings.sort(key=lambda f: (f.path, f.line, f.col))

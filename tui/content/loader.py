@@ -23,6 +23,9 @@ class Limits:
     max_depth: int = DEFAULT_MAX_DEPTH
 
 
+DEFAULT_LIMITS = Limits()
+
+
 @dataclass
 class Loaded:
     """What loading one file gave: the model (None when it had errors) and the findings."""
@@ -33,12 +36,12 @@ class Loaded:
     ok: bool = False  # no errors: the model is whole; otherwise it may be partial or None
 
 
-def load_text(text: str, path: str = "<text>", limits: Limits = Limits()) -> Loaded:
+def load_text(text: str, path: str = "<text>", limits: Limits = DEFAULT_LIMITS) -> Loaded:
     report = Report(path)
     return _load(text, report, limits)
 
 
-def load_bytes(data: bytes, path: str = "<bytes>", limits: Limits = Limits()) -> Loaded:
+def load_bytes(data: bytes, path: str = "<bytes>", limits: Limits = DEFAULT_LIMITS) -> Loaded:
     report = Report(path)
     if len(data) > limits.max_bytes:
         report.error(Loc(), f"file is over the {limits.max_bytes:,}-byte limit", "too-large")
@@ -57,7 +60,7 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-def load_file(path: Path | str, limits: Limits = Limits()) -> Loaded:
+def load_file(path: Path | str, limits: Limits = DEFAULT_LIMITS) -> Loaded:
     path = Path(path)
     report = Report(display_path(path) if path.is_absolute() else str(path))
     text = read_text(path, report, limits.max_bytes)
@@ -74,8 +77,11 @@ def _load(text: str, report: Report, limits: Limits) -> Loaded:
         return Loaded(report.path, None, report.findings)
     check_keys(root, report)
     if root.kind != "map":
-        report.error(root.loc, "expected a mapping at the top with one of: " + ", ".join(f"{k}:" for k in KINDS),
-                     "not-content")
+        report.error(
+            root.loc,
+            "expected a mapping at the top with one of: " + ", ".join(f"{k}:" for k in KINDS),
+            "not-content",
+        )
         return Loaded(report.path, None, report.findings)
     assert root.pairs is not None
     keys = [k.value for k, _ in root.pairs if k.kind == "scalar"]
@@ -83,8 +89,13 @@ def _load(text: str, report: Report, limits: Limits) -> Loaded:
     # names the kind when no other kind key is there.
     kind = next((k for k in ("bank", "motion", "format", "seed") if k in keys), None)
     if kind is None:
-        report.error(root.loc, "cannot tell what this file is: expected one of "
-                     + ", ".join(f"{k}:" for k in KINDS) + " at the top", "not-content")
+        report.error(
+            root.loc,
+            "cannot tell what this file is: expected one of "
+            + ", ".join(f"{k}:" for k in KINDS)
+            + " at the top",
+            "not-content",
+        )
         return Loaded(report.path, None, report.findings)
     _, spec = KINDS[kind]
     rec = spec.check(root, report, "")
@@ -107,8 +118,12 @@ def content_files(paths: Iterable[Path]) -> Iterator[Path]:
         if path.is_dir():
             for child in sorted(path.rglob("*")):
                 rel = child.relative_to(path).parts
-                if (child.suffix in YAML_SUFFIXES and child.is_file() and not any(p.startswith(".") for p in rel)
-                        and first_time(child)):
+                if (
+                    child.suffix in YAML_SUFFIXES
+                    and child.is_file()
+                    and not any(p.startswith(".") for p in rel)
+                    and first_time(child)
+                ):
                     yield child
         elif first_time(path):
             yield path

@@ -17,6 +17,7 @@ FactKind = Literal["reported", "verified", "opinion", "question"]
 QuestionType = Literal["choice", "multi", "truefalse", "numeric", "short", "order", "match"]
 Side = Literal["prop", "opp"]
 
+
 @dataclass(frozen=True, slots=True)
 class Fact:
     id: str

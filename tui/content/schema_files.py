@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 
 from tui.content.bundled import _PACKAGE
 from tui.content.schema import SCHEMA_FILES, json_schema

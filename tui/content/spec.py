@@ -50,7 +50,7 @@ class Rec(dict[str, Any]):
 def _quote_hint(node: Node) -> str:
     if node.kind == "scalar" and not node.quoted and node.tag != "str":
         shown = node.raw if node.raw else ""
-        return f"; YAML reads {shown or 'an empty value'!s} as {describe(node)}, quote it: \"{shown}\""
+        return f'; YAML reads {shown or "an empty value"!s} as {describe(node)}, quote it: "{shown}"'
     return ""
 
 
@@ -107,9 +107,12 @@ class Str(Spec):
 ID_PATTERN = r"[a-z0-9][a-z0-9._-]*"
 
 
-def Id(description: str = "") -> Str:  # noqa: N802 - reads as a type in schema definitions
-    return Str(description, pattern=ID_PATTERN,
-               pattern_hint="ids are lower case letters, digits, '-', '_' and '.', e.g. v3-cost")
+def Id(description: str = "") -> Str:
+    return Str(
+        description,
+        pattern=ID_PATTERN,
+        pattern_hint="ids are lower case letters, digits, '-', '_' and '.', e.g. v3-cost",
+    )
 
 
 @dataclass(frozen=True)
@@ -142,7 +145,9 @@ class Num(Spec):
         allowed = ("int",) if self.integer else ("int", "float")
         what = "a whole number" if self.integer else "a number"
         if node.kind != "scalar" or node.tag not in allowed:
-            hint = "; remove the quotes" if node.kind == "scalar" and node.quoted and _numeric(node.raw) else ""
+            hint = (
+                "; remove the quotes" if node.kind == "scalar" and node.quoted and _numeric(node.raw) else ""
+            )
             report.error(node.loc, f"{name}: expected {what}, got {describe(node)}{hint}", "type")
             return INVALID
         value = node.value
@@ -172,7 +177,7 @@ class Num(Spec):
         return self._with_doc(out)
 
 
-def Int(description: str = "", minimum: float | None = None, maximum: float | None = None) -> Num:  # noqa: N802
+def Int(description: str = "", minimum: float | None = None, maximum: float | None = None) -> Num:
     return Num(description, minimum=minimum, maximum=maximum, integer=True)
 
 
@@ -191,7 +196,9 @@ class Bool(Spec):
     def check(self, node: Node, report: Report, name: str) -> Any:
         if node.kind == "scalar" and node.tag == "bool":
             return node.value
-        hint = "; remove the quotes" if node.kind == "scalar" and node.raw.lower() in ("true", "false") else ""
+        hint = (
+            "; remove the quotes" if node.kind == "scalar" and node.raw.lower() in ("true", "false") else ""
+        )
         report.error(node.loc, f"{name}: expected true or false, got {describe(node)}{hint}", "type")
         return INVALID
 
@@ -212,8 +219,9 @@ class List(Spec):
             return INVALID
         assert node.items is not None
         if len(node.items) < self.min_items:
-            report.error(node.loc, f"{name}: needs at least {self.min_items} item(s), has {len(node.items)}",
-                         "too-few")
+            report.error(
+                node.loc, f"{name}: needs at least {self.min_items} item(s), has {len(node.items)}", "too-few"
+            )
         out: list[Any] = []
         seen: dict[Any, Loc] = {}
         for i, child in enumerate(node.items):
@@ -221,8 +229,11 @@ class List(Spec):
             if self.unique and value is not INVALID and isinstance(value, str | int | float):
                 key = value.casefold() if isinstance(value, str) else value
                 if key in seen:
-                    report.error(child.loc, f"{name}: {value!r} is repeated (first at line {seen[key].line})",
-                                 "duplicate-item")
+                    report.error(
+                        child.loc,
+                        f"{name}: {value!r} is repeated (first at line {seen[key].line})",
+                        "duplicate-item",
+                    )
                 seen.setdefault(key, child.loc)
             out.append(value)
         return ListVal(out, [child.loc for child in node.items], node.loc)
@@ -261,8 +272,9 @@ class Map(Spec):
             return INVALID
         assert node.pairs is not None
         if len(node.pairs) < self.min_items:
-            report.error(node.loc, f"{name}: needs at least {self.min_items} entries, has {len(node.pairs)}",
-                         "too-few")
+            report.error(
+                node.loc, f"{name}: needs at least {self.min_items} entries, has {len(node.pairs)}", "too-few"
+            )
         out = Rec(node.loc)
         for key, child in node.pairs:
             if key.kind != "scalar":
@@ -332,8 +344,9 @@ class Obj(Spec):
             return INVALID
         return self.check_pairs(node, report, name, self.by_name())
 
-    def check_pairs(self, node: Node, report: Report, name: str, fields: dict[str, F],
-                    ignore: tuple[str, ...] = ()) -> Rec:
+    def check_pairs(
+        self, node: Node, report: Report, name: str, fields: dict[str, F], ignore: tuple[str, ...] = ()
+    ) -> Rec:
         assert node.pairs is not None
         out = Rec(node.loc)
         prefix = f"{name}." if name else ""
@@ -392,8 +405,9 @@ class Tagged(Spec):
         variants = dict(self.variants)
         key_node = next((v for k, v in node.pairs if k.kind == "scalar" and k.value == self.key), None)
         if key_node is None:
-            report.error(node.loc, f"{name}: missing required key {self.key!r} ({' | '.join(variants)})",
-                         "missing")
+            report.error(
+                node.loc, f"{name}: missing required key {self.key!r} ({' | '.join(variants)})", "missing"
+            )
             return INVALID
         chosen = Enum(tuple(variants)).check(key_node, report, f"{name}.{self.key}")
         if chosen is INVALID:

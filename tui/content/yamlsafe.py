@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Union
+from typing import Any
 
 import yaml
 from yaml.resolver import Resolver
@@ -33,7 +33,7 @@ DEFAULT_MAX_DEPTH = 64
 _BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _ALLOWED_TAGS = {None, "!", "tag:yaml.org,2002:str"}
 
-Scalar = Union[str, int, float, bool, None]
+Scalar = str | int | float | bool | None
 
 
 @dataclass(slots=True, eq=False)
@@ -73,7 +73,7 @@ def _resolve_plain(value: str) -> str:
     resolvers = Resolver.yaml_implicit_resolvers.get(value[:1] if value else "", [])
     for tag, regexp in resolvers:
         if regexp.match(value):
-            return tag.rsplit(":", 1)[-1]
+            return str(tag).rsplit(":", 1)[-1]
     return "str"
 
 
@@ -155,15 +155,21 @@ def decode(data: bytes, report: Report) -> str | None:
     """UTF-8 (with or without a BOM) to text; binary data is named as such."""
     if b"\x00" in data:
         prefix = data[: data.index(b"\x00")].decode("utf-8", "replace")
-        report.error(_line_col(prefix, len(prefix)),
-                     "file contains NUL bytes: this is binary data, not YAML text", "binary")
+        report.error(
+            _line_col(prefix, len(prefix)),
+            "file contains NUL bytes: this is binary data, not YAML text",
+            "binary",
+        )
         return None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         prefix = data[: exc.start].decode("utf-8", "replace")
-        report.error(_line_col(prefix, len(prefix)),
-                     f"not UTF-8 text (byte 0x{data[exc.start]:02x}); save the file as UTF-8", "encoding")
+        report.error(
+            _line_col(prefix, len(prefix)),
+            f"not UTF-8 text (byte 0x{data[exc.start]:02x}); save the file as UTF-8",
+            "encoding",
+        )
         return None
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
@@ -174,8 +180,11 @@ def compose(text: str, report: Report, max_depth: int = DEFAULT_MAX_DEPTH) -> No
     Returns None when nothing usable was read (a syntax error, an empty file).
     """
     for match in _BAD_CHARS.finditer(text):
-        report.error(_line_col(text, match.start()),
-                     f"control character U+{ord(match.group()):04X} is not allowed", "control-char")
+        report.error(
+            _line_col(text, match.start()),
+            f"control character U+{ord(match.group()):04X} is not allowed",
+            "control-char",
+        )
     if report.findings:
         # Blank them out so the parser can go on and report the rest.
         text = _BAD_CHARS.sub(" ", text)
@@ -210,7 +219,7 @@ def _compose_events(loader: _Loader, report: Report, max_depth: int) -> Node | N
     get_event = loader.get_event
     check_event = loader.check_event
     while check_event():
-        event = get_event()
+        event: Any = get_event()
         cls = type(event)
         if cls is yaml.StreamStartEvent or cls is yaml.StreamEndEvent or cls is yaml.DocumentEndEvent:
             continue
@@ -242,7 +251,9 @@ def _compose_events(loader: _Loader, report: Report, max_depth: int) -> Node | N
             _attach(stack, Node("scalar", loc, None, tag="null"))
             continue
         if event.anchor is not None:
-            report.error(loc, f"anchors (&{event.anchor}) are not allowed: write values out in full", "anchor")
+            report.error(
+                loc, f"anchors (&{event.anchor}) are not allowed: write values out in full", "anchor"
+            )
         tag = event.tag
         if tag not in _ALLOWED_TAGS:
             report.error(loc, f"tag {tag!r} is not allowed (only plain YAML values are read)", "tag")
@@ -250,8 +261,9 @@ def _compose_events(loader: _Loader, report: Report, max_depth: int) -> Node | N
             raw = event.value
             bad = _BAD_CHARS.search(raw)
             if bad and event.style not in (None, ""):
-                report.error(loc, f"escaped control character U+{ord(bad.group()):04X} is not allowed",
-                             "control-char")
+                report.error(
+                    loc, f"escaped control character U+{ord(bad.group()):04X} is not allowed", "control-char"
+                )
             plain = event.implicit[0] and tag in (None, "!") and event.style in (None, "")
             kind = _resolve_plain(raw) if plain else "str"
             try:
@@ -305,6 +317,8 @@ def check_keys(node: Node, report: Report) -> None:
                 ident = (key.tag, key.value) if key.tag != "str" else ("str", key.value)
                 first = seen.get(ident)
                 if first is not None:
-                    report.error(key.loc, f"duplicate key {key.raw!r} (first at line {first.line})", "duplicate-key")
+                    report.error(
+                        key.loc, f"duplicate key {key.raw!r} (first at line {first.line})", "duplicate-key"
+                    )
                 else:
                     seen[ident] = key.loc
