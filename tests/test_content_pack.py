@@ -91,7 +91,7 @@ def test_motions(lib: Library) -> None:
 @pytest.mark.skipif(not ARTICLE.exists(), reason="the shared source is not beside the checkout")
 def test_no_sentence_copied_from_the_article(lib: Library) -> None:
     words = re.findall(r"[a-z0-9$.]+", ARTICLE.read_text(encoding="utf-8").lower())
-    shingles = {" ".join(words[i:i + 8]) for i in range(len(words) - 7)}
+    shingles = {" ".join(words[i : i + 8]) for i in range(len(words) - 7)}
     texts = [f.text for s in lib.seeds.values() for f in s.facts]
     texts += [q.prompt for q in lib.questions()] + [q.explanation for q in lib.questions()]
     texts += [a.claim for m in lib.motions.values() for a in m.arguments]
@@ -99,4 +99,4 @@ def test_no_sentence_copied_from_the_article(lib: Library) -> None:
     for text in texts:
         tw = re.findall(r"[a-z0-9$.]+", text.lower())
         for i in range(len(tw) - 7):
-            assert " ".join(tw[i:i + 8]) not in shingles, f"copied from the article: {text!r}"
+            assert " ".join(tw[i : i + 8]) not in shingles, f"copied from the article: {text!r}"

@@ -286,8 +286,8 @@ def build_format(rec: Rec, path: str, report: Report) -> DebateFormat | None:
             )
         poi = speech.get("poi")
         timed = isinstance(minutes, int | float)
-        minutes = minutes if timed else 0
-        if isinstance(poi, list) and _ok(poi) and timed and (len(poi) != 2 or not poi[0] < poi[1] <= minutes):
+        length = float(minutes) if isinstance(minutes, int | float) else 0.0
+        if isinstance(poi, list) and _ok(poi) and timed and (len(poi) != 2 or not poi[0] < poi[1] <= length):
             report.error(
                 speech.at("poi"),
                 f"speech {speech.get('name')!r}: poi is [start, end] within the speech",
@@ -298,7 +298,7 @@ def build_format(rec: Rec, path: str, report: Report) -> DebateFormat | None:
             isinstance(bells, list)
             and _ok(bells)
             and timed
-            and (list(bells) != sorted(bells) or (bells and bells[-1] > minutes + 1))
+            and (list(bells) != sorted(bells) or (bells and bells[-1] > length + 1))
         ):
             report.error(
                 speech.at("bells"),
