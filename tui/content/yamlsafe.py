@@ -288,6 +288,8 @@ def _compose_events(loader: _Loader, report: Report, max_depth: int) -> Node | N
 
 
 def _attach(stack: list[tuple[Node, list[Node]]], node: Node) -> None:
+    if not stack:  # a bare alias or a skipped subtree as the whole document: already reported
+        return
     parent, pending = stack[-1]
     if parent.items is not None:
         parent.items.append(node)

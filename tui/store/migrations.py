@@ -82,4 +82,47 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX cards_due ON cards(profile_id, due);
     """,
+    # 2: debate practice: drill results (one row per answered drill item) and sparring rounds.
+    """
+    CREATE TABLE drill_results (
+        id INTEGER PRIMARY KEY,
+        profile_id INTEGER NOT NULL REFERENCES profiles(id),
+        run_id TEXT NOT NULL,         -- one sitting of one drill: its items share it
+        drill TEXT NOT NULL,          -- side | pick | rebuttal | case | weigh
+        motion_id TEXT NOT NULL,
+        item_id TEXT NOT NULL,        -- argument id (side, pick, rebuttal), side (case), "a~b" (weigh)
+        level INTEGER NOT NULL DEFAULT 1,
+        seed INTEGER,
+        answered_at TEXT NOT NULL,
+        seconds REAL NOT NULL,
+        time_limit REAL,
+        answer TEXT NOT NULL,
+        earned REAL NOT NULL,
+        possible REAL NOT NULL,
+        correct INTEGER,              -- 1 or 0 where right/wrong applies, else NULL
+        detail TEXT NOT NULL DEFAULT '{}'  -- JSON: why, made, missed, models, notes
+    );
+    CREATE INDEX drill_results_profile ON drill_results(profile_id, answered_at);
+    CREATE INDEX drill_results_run ON drill_results(run_id);
+
+    CREATE TABLE rounds (
+        id INTEGER PRIMARY KEY,
+        profile_id INTEGER NOT NULL REFERENCES profiles(id),
+        motion_id TEXT NOT NULL,
+        format_id TEXT NOT NULL,
+        side TEXT NOT NULL,           -- the learner's side: prop | opp
+        seed INTEGER,
+        started TEXT NOT NULL,
+        updated TEXT NOT NULL,        -- saved after every speech, so a killed round keeps its speeches
+        finished TEXT,                -- NULL while in progress or abandoned
+        score REAL,                   -- on the format's speaker scale
+        scale_low REAL,
+        scale_high REAL,
+        content REAL,                 -- criterion shares 0..1
+        rebuttal REAL,
+        strategy REAL,
+        detail TEXT NOT NULL DEFAULT '{}'  -- JSON: speeches, flow sheet, adjudication
+    );
+    CREATE INDEX rounds_profile ON rounds(profile_id, started);
+    """,
 ]

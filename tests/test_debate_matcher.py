@@ -1,0 +1,148 @@
+"""The loose matcher, signposts and weighing: what the drills and the round engine stand on."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from test_debate_fixtures import CHIPS_ARGS, reb
+
+from tui.debate.matcher import TextIndex, best_rebuttal, coverage, match_point, match_rebuttal, recognise
+from tui.debate.rhetoric import organisers, structure, weighing
+from tui.debate.text import MAX_TEXT_CHARS, clean, safe, words
+
+
+@pytest.mark.parametrize(("text", "synonym", "how"), [
+    ("The rules were TIGHTENED.", "tightened", "exact"),
+    ("the rules kept tightening", "tightened", "stem"),
+    ("they tightned it", "tightened", "typo"),
+    ("a stockpiles of chips", "stockpile", "stem"),
+    ("a mixture-of-experts model", "mixture of experts", "exact"),
+    ("a mixture of many experts", "mixture of experts", "exact"),
+    ("US labs also use it", "us labs", "exact"),
+    ("banned in October 2023", "october 2023", "exact"),
+])
+def test_points_match_loosely(text: str, synonym: str, how: str) -> None:
+    result = match_point(text, [synonym])
+    assert result.made, result.explain()
+    assert result.hit is not None and result.hit.how == how
+
+
+@pytest.mark.parametrize(("text", "synonym"), [
+    ("banned in October 2022", "october 2023"),  # numbers never match loosely
+    ("the cat sat", "lag"),  # short words need an exact stem
+    ("experts of mixture", "mixture of experts"),  # phrase order matters
+    ("mixture of many different experts", "mixture of experts"),  # at most one other word inside
+    ("", "banned"),
+])
+def test_points_do_not_match(text: str, synonym: str) -> None:
+    assert not match_point(text, [synonym]).made
+
+
+def test_any_synonym_makes_the_point_and_explains() -> None:
+    result = match_point("there was a long delay", ["lag", "delay", "stockpile"])
+    assert result.made and result.label == "lag"
+    assert "you wrote 'delay'" in result.explain()
+    missed = match_point("nothing here", ["lag", "delay"])
+    assert missed.explain() == "missed 'lag' (any of: lag, delay)"
+
+
+def test_best_rebuttal_is_the_line_of_attack_covered_most() -> None:
+    permitted = CHIPS_ARGS[0]
+    best = best_rebuttal("It still trails on the benchmarks.", permitted)
+    assert best is not None and best.rebuttal.id == "still-behind" and best.made == 2
+    none = best_rebuttal("unrelated words", permitted)
+    assert none is not None and none.rebuttal.id == "rules-adapt" and none.made == 0
+
+
+def test_match_rebuttal_counts_points() -> None:
+    r = reb("x", "text", ["banned"], ["lag"], ["stockpile"])
+    m = match_rebuttal("It was banned after a lag", r)
+    assert (m.made, m.total) == (2, 3)
+    assert m.made_labels == ("banned", "lag") and m.missed_labels == ("stockpile",)
+
+
+def test_claims_are_recognised_by_their_words() -> None:
+    claim_arg = CHIPS_ARGS[0]
+    assert recognise("DeepSeek got to the frontier on chips that the rules allowed", claim_arg).recognised
+    assert not recognise("We like apples and oranges", claim_arg).recognised
+    cov = coverage("frontier chips", "DeepSeek reached the frontier on chips")
+    assert set(cov.matched) == {"frontier", "chips"} and 0 < cov.share < 1
+
+
+def test_clean_strips_controls_and_escapes() -> None:
+    dirty = "they say\x1b[31m red\x1b[0m\x00 but\x07 \u202eevil\r\nok\tyes"
+    c = clean(dirty)
+    assert c.text == "they say red but evil\nok yes"
+    assert c.removed_controls > 0 and c.notes
+    assert safe("a\x00b\r\nc") == "ab\nc"
+
+
+def test_clean_caps_the_scored_length() -> None:
+    c = clean("word " * (MAX_TEXT_CHARS // 4))
+    assert len(c.text) <= MAX_TEXT_CHARS and c.truncated_chars > 0
+    assert any("not read" in n for n in c.notes)
+
+
+def test_big_text_is_indexed_quickly() -> None:
+    text = ("The H800 was banned after a lag and the stockpile grew; " * 2000)[:100_000]
+    start = time.perf_counter()
+    idx = TextIndex(text)
+    assert best_rebuttal(idx, CHIPS_ARGS[0]) is not None
+    assert time.perf_counter() - start < 5
+
+
+def test_words_fold_apostrophes() -> None:
+    assert words("China's chips, DON'T") == ["china", "chips", "dont"]
+
+
+def test_structure_finds_the_four_steps() -> None:
+    s = structure("They say the chips were legal. But they were banned, because rules adapt; therefore it works.")
+    assert s.steps == ("they say", "but", "because", "therefore") and s.share == 1
+    partial = structure("The chips were banned because rules adapt.")
+    assert partial.steps == ("because",)
+    assert any("not found" in line for line in partial.explain())
+
+
+def test_weighing_finds_comparisons_and_axes() -> None:
+    w = weighing("Our harm outweighs theirs: it is far more likely, it comes sooner and it is irreversible, "
+                 "affecting millions.")
+    assert w.explicit == "outweighs"
+    assert set(w.axis_names) == {"magnitude", "probability", "timeframe", "reversibility"}
+    plain = weighing("This is bad.")
+    assert plain.explicit is None and plain.comparative is None and not plain.axes
+
+
+def test_organisers() -> None:
+    assert organisers("First, the chips. Second, the money. In conclusion, we win.") == (
+        "first", "second", "in conclusion")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=400))
+def test_any_text_is_matched_without_error(text: str) -> None:
+    m = best_rebuttal(text, CHIPS_ARGS[0])
+    assert m is not None and 0 <= m.share <= 1
+    assert 0 <= structure(text).share <= 1
+    weighing(text)
+    clean(text)
+
+
+def test_points_count_only_when_made_together_in_a_long_text() -> None:
+    filler = " ".join(f"filler{i}" for i in range(200))
+    r = reb("x", "t", ["banned"], ["lag"])
+    apart = f"It was banned. {filler} There was a lag."
+    together = f"{filler} It was banned after a lag. {filler}"
+    assert match_rebuttal(apart, r).made == 2  # short answers are read whole
+    assert match_rebuttal(apart, r, width=80).made == 1
+    assert match_rebuttal(together, r, width=80).made == 2
+
+
+def test_claims_are_recognised_only_when_their_words_come_together() -> None:
+    claim_arg = CHIPS_ARGS[0]
+    filler = " ".join(f"filler{i}" for i in range(60))
+    scattered = f"DeepSeek {filler} reached {filler} frontier {filler} chips {filler} rules {filler} allowed"
+    assert not recognise(scattered, claim_arg).recognised
+    assert recognise(f"{filler} DeepSeek reached the frontier on allowed chips. {filler}", claim_arg).recognised

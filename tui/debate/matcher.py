@@ -1,0 +1,338 @@
+"""Loose matching of typed text against the points a content author wrote.
+
+A key point is a list of synonyms (words or phrases). The learner makes the
+point when any synonym appears in their text, matched loosely:
+
+- case and punctuation never matter;
+- words meet at their Snowball stem ("tightening" makes "tightened");
+- small typos pass (one edit in a word of 5+ letters, two in 9+), never in
+  numbers ("2022" does not make "2023");
+- a phrase matches when its words appear in order, with at most one other
+  word between them ("mixture of experts" matches "mixture-of-experts" and
+  "mixture of many experts"); small words such as "of" are not needed.
+
+Everything returns what it found and how, so each figure can be explained.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Literal, TypeVar
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from tui.content.models import Argument, Rebuttal
+from tui.debate.text import STOPWORDS, content_words, stem, words
+
+How = Literal["exact", "stem", "typo"]
+PHRASE_GAP = 1
+"""How many other words may sit inside a matched phrase."""
+
+
+def typo_budget(token: str) -> int:
+    """How many edits a word may differ by and still match."""
+    if any(c.isdigit() for c in token):
+        return 0
+    if len(token) >= 9:
+        return 2
+    if len(token) >= 5:
+        return 1
+    return 0
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """Where a phrase was found: the learner's own words and how loosely they matched."""
+
+    phrase: str
+    found: str
+    how: How
+
+    def describe(self) -> str:
+        if self.how == "exact":
+            return f"'{self.found}'"
+        if self.how == "stem":
+            return f"'{self.found}' (same word stem as '{self.phrase}')"
+        return f"'{self.found}' (read as '{self.phrase}', allowing a typo)"
+
+
+class TextIndex:
+    """A text's words and stems, indexed for repeated lookups (a 100 KB speech stays fast)."""
+
+    __slots__ = ("_cache", "_content_before", "by_stem", "stems", "vocab", "words")
+
+    def __init__(self, text: str) -> None:
+        self.words: list[str] = words(text)
+        self.stems: list[str] = [stem(w) for w in self.words]
+        self.by_stem: dict[str, list[int]] = {}
+        self._content_before: list[int] = [0]
+        for i, (w, s) in enumerate(zip(self.words, self.stems, strict=True)):
+            self.by_stem.setdefault(s, []).append(i)
+            self._content_before.append(self._content_before[-1] + (w not in STOPWORDS))
+        self.vocab: list[str] = list(self.by_stem)
+        self._cache: dict[str, dict[int, How]] = {}
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def positions(self, word: str) -> dict[int, How]:
+        """Positions of one (lowercase) word in the text, each with how it matched."""
+        cached = self._cache.get(word)
+        if cached is not None:
+            return cached
+        target = stem(word)
+        found: dict[int, How] = {}
+        budget = typo_budget(target)
+        if budget and self.vocab:
+            candidates = process.extract(target, self.vocab, scorer=Levenshtein.distance,
+                                         score_cutoff=budget, limit=None)
+            for cand, _dist, _ in candidates:
+                if typo_budget(cand) == 0 and cand != target:
+                    continue  # numbers never match loosely
+                for i in self.by_stem[cand]:
+                    found[i] = "typo"
+        for i in self.by_stem.get(target, ()):
+            found[i] = "exact" if self.words[i] == word else "stem"
+        self._cache[word] = found
+        return found
+
+    def find(self, phrase: str) -> Hit | None:
+        """The first place the phrase appears (loosely), or None."""
+        found = self.occurrences(phrase, limit=1)
+        return found[0][1] if found else None
+
+    def occurrences(self, phrase: str, limit: int | None = None) -> list[tuple[int, Hit]]:
+        """Every place (word position, hit) the phrase appears, in order; at most `limit`."""
+        parts = content_words(phrase)
+        if not parts:
+            return []
+        first = self.positions(parts[0])
+        out: list[tuple[int, Hit]] = []
+        for start in sorted(first):
+            chain = self._chain(parts, 1, start, [first[start]])
+            if chain is None:
+                continue
+            end, hows = chain
+            how: How = "typo" if "typo" in hows else "stem" if "stem" in hows else "exact"
+            out.append((start, Hit(phrase, " ".join(self.words[start:end + 1]), how)))
+            if limit is not None and len(out) >= limit:
+                break
+        return out
+
+    def synonym_hits(self, synonyms: Sequence[str]) -> dict[int, Hit]:
+        """Positions where any synonym appears (the first synonym listed wins a shared position)."""
+        hits: dict[int, Hit] = {}
+        for phrase in synonyms:
+            for pos, hit in self.occurrences(phrase):
+                hits.setdefault(pos, hit)
+        return hits
+
+    def _chain(self, parts: Sequence[str], k: int, prev: int, hows: list[How]) -> tuple[int, list[How]] | None:
+        if k == len(parts):
+            return prev, hows
+        options = self.positions(parts[k])
+        # The next word may follow after small words and at most PHRASE_GAP other words.
+        for pos in range(prev + 1, min(len(self.words), prev + 2 + PHRASE_GAP + 3)):
+            between = self._content_before[pos] - self._content_before[prev + 1]
+            if between > PHRASE_GAP:
+                break
+            if pos in options:
+                found = self._chain(parts, k + 1, pos, [*hows, options[pos]])
+                if found is not None:
+                    return found
+        return None
+
+
+def index(text: str | TextIndex) -> TextIndex:
+    return text if isinstance(text, TextIndex) else TextIndex(text)
+
+
+@dataclass(frozen=True, slots=True)
+class PointResult:
+    """One key point: its synonyms, and the hit if the learner made it."""
+
+    synonyms: tuple[str, ...]
+    hit: Hit | None
+
+    @property
+    def made(self) -> bool:
+        return self.hit is not None
+
+    @property
+    def label(self) -> str:
+        return self.synonyms[0] if self.synonyms else "?"
+
+    def explain(self) -> str:
+        if self.hit is not None:
+            return f"made '{self.label}': you wrote {self.hit.describe()}"
+        return f"missed '{self.label}' (any of: {', '.join(self.synonyms)})"
+
+
+def match_point(text: str | TextIndex, synonyms: Iterable[str]) -> PointResult:
+    idx = index(text)
+    syns = tuple(synonyms)
+    for phrase in syns:
+        hit = idx.find(phrase)
+        if hit is not None:
+            return PointResult(syns, hit)
+    return PointResult(syns, None)
+
+
+T = TypeVar("T")
+
+
+def best_window(groups: Sequence[Mapping[int, T]], width: int) -> list[T | None]:
+    """For each group of positions, its item inside the window of `width` words that hits the most groups.
+
+    Ties go to the earliest window; inside it each group gives its first position.
+    """
+    events = sorted((pos, g) for g, positions in enumerate(groups) for pos in positions)
+    if not events:
+        return [None] * len(groups)
+    counts = [0] * len(groups)
+    distinct = 0
+    best, best_start = 0, events[0][0]
+    left = 0
+    for pos, g in events:
+        counts[g] += 1
+        distinct += counts[g] == 1
+        while pos - events[left][0] >= width:
+            lg = events[left][1]
+            counts[lg] -= 1
+            distinct -= counts[lg] == 0
+            left += 1
+        if distinct > best:
+            best, best_start = distinct, events[left][0]
+    out: list[T | None] = []
+    for positions in groups:
+        inside = [p for p in positions if best_start <= p < best_start + width]
+        out.append(positions[min(inside)] if inside else None)
+    return out
+
+
+def match_points(text: str | TextIndex, key_points: Sequence[Sequence[str]],
+                 width: int | None = None) -> tuple[PointResult, ...]:
+    """Match several key points; with `width`, only those made together within `width` words count."""
+    idx = index(text)
+    if width is None or len(idx) <= width:
+        return tuple(match_point(idx, kp) for kp in key_points)
+    groups = [idx.synonym_hits(kp) for kp in key_points]
+    chosen = best_window(groups, width)
+    return tuple(PointResult(tuple(kp), hit) for kp, hit in zip(key_points, chosen, strict=True))
+
+
+@dataclass(frozen=True, slots=True)
+class RebuttalMatch:
+    """How much of one model rebuttal a text makes."""
+
+    rebuttal: Rebuttal
+    points: tuple[PointResult, ...]
+
+    @property
+    def made(self) -> int:
+        return sum(1 for p in self.points if p.made)
+
+    @property
+    def total(self) -> int:
+        return len(self.points)
+
+    @property
+    def share(self) -> float:
+        return self.made / self.total if self.total else 0.0
+
+    @property
+    def made_labels(self) -> tuple[str, ...]:
+        return tuple(p.label for p in self.points if p.made)
+
+    @property
+    def missed_labels(self) -> tuple[str, ...]:
+        return tuple(p.label for p in self.points if not p.made)
+
+
+def match_rebuttal(text: str | TextIndex, rebuttal: Rebuttal, width: int | None = None) -> RebuttalMatch:
+    """How many of the rebuttal's key points the text makes (with `width`: made together, within that many words)."""
+    return RebuttalMatch(rebuttal, match_points(text, rebuttal.key_points, width))
+
+
+def best_rebuttal(text: str | TextIndex, argument: Argument, width: int | None = None) -> RebuttalMatch | None:
+    """The argument's model rebuttal the text covers best (ties: more points made, then the first written)."""
+    idx = index(text)
+    matches = [match_rebuttal(idx, r, width) for r in argument.rebuttals]
+    if not matches:
+        return None
+    best = max(range(len(matches)), key=lambda i: (matches[i].share, matches[i].made, -i))
+    return matches[best]
+
+
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    """How many of a passage's content words a text contains (for recognising a claim)."""
+
+    matched: tuple[str, ...]
+    missed: tuple[str, ...]
+
+    @property
+    def share(self) -> float:
+        total = len(self.matched) + len(self.missed)
+        return len(self.matched) / total if total else 0.0
+
+
+def coverage(text: str | TextIndex, passage: str, width: int | None = None) -> Coverage:
+    """Which of the passage's content words the text has (with `width`: together, within that many words)."""
+    idx = index(text)
+    seen: set[str] = set()
+    unique: list[str] = []
+    for word in content_words(passage):
+        s = stem(word)
+        if s in seen or word in STOPWORDS:
+            continue
+        seen.add(s)
+        unique.append(word)
+    if width is None or len(idx) <= width:
+        found = [bool(idx.positions(w)) for w in unique]
+    else:
+        found = [hit is not None for hit in best_window([idx.positions(w) for w in unique], width)]
+    return Coverage(tuple(w for w, f in zip(unique, found, strict=True) if f),
+                    tuple(w for w, f in zip(unique, found, strict=True) if not f))
+
+
+CLAIM_SHARE = 0.5
+"""A claim is recognised when half its content words appear..."""
+BODY_SHARE = 0.4
+"""... or 40% of the words of claim, reasoning and impact together."""
+
+
+@dataclass(frozen=True, slots=True)
+class Recognition:
+    """Whether a text makes an argument, judged by its claim and its reasoning and impact."""
+
+    argument: Argument
+    claim: Coverage
+    body: Coverage
+
+    @property
+    def recognised(self) -> bool:
+        return self.claim.share >= CLAIM_SHARE or self.body.share >= BODY_SHARE
+
+    @property
+    def strength(self) -> float:
+        return max(self.claim.share, self.body.share)
+
+    def explain(self) -> str:
+        return (f"'{self.argument.claim}': {len(self.claim.matched)}/{len(self.claim.matched) + len(self.claim.missed)}"
+                f" claim words, {self.body.share:.0%} of claim, reasoning and impact words")
+
+
+CLAIM_WINDOW = 30
+"""A claim's words must come together: within this many words (or three times the claim's length)."""
+BODY_WINDOW = 150
+
+
+def recognise(text: str | TextIndex, argument: Argument) -> Recognition:
+    """Whether the text makes the argument: its claim's words together, or its reasoning's and impact's."""
+    idx = index(text)
+    body = " ".join((argument.claim, argument.reasoning, argument.impact))
+    claim_width = max(CLAIM_WINDOW, 3 * len(content_words(argument.claim)))
+    return Recognition(argument, coverage(idx, argument.claim, claim_width), coverage(idx, body, BODY_WINDOW))

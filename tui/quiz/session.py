@@ -1,0 +1,573 @@
+"""The quiz engine: a plain state machine that presents items, takes answers and scores them.
+
+Driving a session (the Textual screens and plain mode do exactly this)::
+
+    session = QuizSession.create(questions, config, clock=clock, facts=lookup, recorder=recorder)
+    while (item := session.next_item()) is not None:   # presents the next item, starts its timer
+        ...show item.prompt and item.choices / items / lefts+rights...
+        result = session.answer(response, confidence=None)  # or session.skip()
+        ...if session.shows_feedback: show result (verdict, choices, explanation, facts)...
+    results = session.finish()                          # idempotent; results() gives a snapshot
+    retry = session.retry_missed()                      # a new session of the missed questions, or None
+
+States: `ready` (nothing presented yet, or the last answer taken) -> `asking`
+(an item is out) -> `answered` -> ... -> `finished`. `next_item()` while
+asking returns the same item. Timers: call `check_time()` on a UI tick; it
+records a timed-out answer when a blitz item's timer runs out, and ends an
+exam whose total time is up (the questions not reached count as missed). An
+answer given late is recorded as out of time, with no points.
+
+Every answer goes to the `recorder` (the store) before `answer()` returns, so
+a crash or kill never loses an answered question.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import replace
+from datetime import datetime, timedelta
+from typing import Literal, Protocol
+
+import fsrs
+
+from tui.content.models import Bank, Fact, Question, Seed
+from tui.quiz.clock import Clock, SystemClock
+from tui.quiz.marks import blitz_points, certainty_marks, streak_bonus
+from tui.quiz.model import (
+    AnswerResult,
+    ChoiceFeedback,
+    Item,
+    PartFeedback,
+    Results,
+    SessionConfig,
+    build_results,
+)
+from tui.quiz.review import make_scheduler, pick_review, rating_for, review, time_budget
+from tui.quiz.scoring import Grade, Response, check_response, grade, right_answer_text
+from tui.store.records import CardState
+
+State = Literal["ready", "asking", "answered", "finished"]
+FactLookup = Callable[[Question], Sequence[Fact]]
+
+
+class SessionError(RuntimeError):
+    """A call that does not fit the session's state (e.g. answering when no item is out)."""
+
+
+class Recorder(Protocol):
+    """Where a session's progress goes as it happens (the store, in the app and plain mode)."""
+
+    def session_started(self, session: QuizSession) -> int | None:
+        """Called once, when the first item is presented; may return a session id."""
+        ...
+
+    def answered(self, session: QuizSession, result: AnswerResult) -> None:
+        """Called for every answer (timeouts and skips too), before `answer()` returns: commit it here."""
+        ...
+
+    def session_finished(self, session: QuizSession, results: Results) -> None: ...
+
+
+def fact_lookup(banks: Iterable[Bank], seeds: Mapping[str, Seed]) -> FactLookup:
+    """Resolve a question's cited fact ids through its bank's seed (unknown ids are left out)."""
+    bank_seed = {b.id: b.seed for b in banks}
+
+    def lookup(question: Question) -> tuple[Fact, ...]:
+        seed = seeds.get(bank_seed.get(question.bank, ""))
+        if seed is None:
+            return ()
+        return tuple(f for f in (seed.fact(i) for i in question.facts) if f is not None)
+
+    return lookup
+
+
+def new_seed() -> int:
+    return random.SystemRandom().randrange(1, 2**31)
+
+
+def plan_questions(
+    pool: Iterable[Question],
+    config: SessionConfig,
+    *,
+    seed: int,
+    cards: Mapping[str, CardState] | None = None,
+    now: datetime | None = None,
+) -> list[Question]:
+    """The session's questions in order: filtered, then shuffled (or, in review mode, due first), then capped."""
+    tags = set(config.tags)
+    difficulty = set(config.difficulty)
+    ids = set(config.question_ids)
+    seen: set[str] = set()
+    kept: list[Question] = []
+    for q in pool:
+        if q.id in seen:
+            continue
+        if tags and not tags.intersection(q.tags):
+            continue
+        if difficulty and q.difficulty not in difficulty:
+            continue
+        if ids and q.id not in ids:
+            continue
+        seen.add(q.id)
+        kept.append(q)
+    if config.mode == "review":
+        if now is None:
+            raise ValueError("review mode needs `now`")
+        kept = pick_review(kept, cards or {}, now, config.new_per_day)
+    elif config.shuffle:
+        random.Random(seed).shuffle(kept)
+    if config.count is not None:
+        kept = kept[: config.count]
+    return kept
+
+
+def present(
+    question: Question,
+    number: int,
+    total: int,
+    seed: int,
+    shuffle: bool,
+    when: datetime,
+    time_limit: float | None,
+) -> Item:
+    """The item for one question: its choices, items or columns shuffled by a per-question RNG."""
+    rng = random.Random(f"{seed}:{question.id}")
+
+    def mixed(values: Sequence[str]) -> tuple[str, ...]:
+        out = list(values)
+        if shuffle:
+            rng.shuffle(out)
+        return tuple(out)
+
+    choices: tuple[str, ...] = ()
+    items: tuple[str, ...] = ()
+    lefts: tuple[str, ...] = ()
+    rights: tuple[str, ...] = ()
+    if question.type in ("choice", "multi"):
+        choices = mixed(question.choices)
+    elif question.type == "truefalse":
+        choices = ("True", "False")
+    elif question.type == "order":
+        items = mixed(question.items)
+        if shuffle and len(items) > 1 and items == question.items:
+            items = items[1:] + items[:1]  # never show the answer as the starting order
+    elif question.type == "match":
+        lefts = mixed([left for left, _ in question.pairs])
+        rights = mixed(list(dict.fromkeys(right for _, right in question.pairs)))
+    return Item(
+        number=number,
+        total=total,
+        question=question,
+        presented_at=when,
+        choices=choices,
+        items=items,
+        lefts=lefts,
+        rights=rights,
+        time_limit=time_limit,
+    )
+
+
+def feedback_for(
+    item: Item, response: Response
+) -> tuple[tuple[ChoiceFeedback, ...], tuple[PartFeedback, ...]]:
+    """Per-choice feedback (choice, multi, truefalse) or per-part feedback (order, match)."""
+    q = item.question
+    notes = {k.casefold(): v for k, v in q.feedback.items()}
+    if q.type in ("choice", "multi", "truefalse"):
+        out = []
+        for text in item.choices:
+            if q.type == "choice":
+                right = text == q.answer
+                chosen = isinstance(response, str) and response.casefold() == text.casefold()
+            elif q.type == "multi":
+                right = text in q.answers
+                chosen = isinstance(response, frozenset) and text in response
+            else:
+                value = text == "True"
+                right = value == q.answer
+                chosen = isinstance(response, bool) and response == value
+            out.append(ChoiceFeedback(text, right, chosen, notes.get(text.casefold())))
+        return tuple(out), ()
+    if q.type == "order":
+        given = response if isinstance(response, tuple) else ()
+        return (), tuple(
+            PartFeedback(
+                str(i + 1),
+                given[i] if i < len(given) else None,
+                expected,
+                i < len(given) and given[i] == expected,
+            )
+            for i, expected in enumerate(q.items)
+        )
+    if q.type == "match":
+        chosen_map: Mapping[str, str] = response if isinstance(response, Mapping) else {}
+        expected_map = dict(q.pairs)
+        return (), tuple(
+            PartFeedback(
+                left, chosen_map.get(left), expected_map[left], chosen_map.get(left) == expected_map[left]
+            )
+            for left in item.lefts
+        )
+    return (), ()
+
+
+class QuizSession:
+    """One run through a list of questions in one mode. See the module docstring for the loop."""
+
+    def __init__(
+        self,
+        questions: Sequence[Question],
+        config: SessionConfig,
+        *,
+        seed: int | None = None,
+        clock: Clock | None = None,
+        facts: FactLookup | None = None,
+        recorder: Recorder | None = None,
+        cards: Mapping[str, CardState] | None = None,
+        scheduler: fsrs.Scheduler | None = None,
+    ) -> None:
+        """A session over `questions` as given (already planned; see `create`)."""
+        self.config = config
+        self.seed = seed if seed is not None else (config.seed if config.seed is not None else new_seed())
+        self.questions: tuple[Question, ...] = tuple(questions)
+        self.clock: Clock = clock or SystemClock()
+        self.facts = facts
+        self.recorder = recorder
+        self.cards: dict[str, CardState] = dict(cards or {})
+        self.scheduler = scheduler
+        self.id: int | None = None  # the store's session id, once started
+        self.state: State = "ready"
+        self.started_at: datetime | None = None
+        self.finished_at: datetime | None = None
+        self._index = 0  # the next question to present
+        self._current: Item | None = None
+        self._answers: list[AnswerResult] = []
+        self._expired: list[Question] = []
+        self._streak = 0
+        self._results: Results | None = None
+
+    @classmethod
+    def create(
+        cls,
+        pool: Iterable[Question],
+        config: SessionConfig,
+        *,
+        clock: Clock | None = None,
+        facts: FactLookup | None = None,
+        recorder: Recorder | None = None,
+        cards: Mapping[str, CardState] | None = None,
+        scheduler: fsrs.Scheduler | None = None,
+    ) -> QuizSession:
+        """Plan the questions from `pool` (filters, shuffle or review order, count) and make the session.
+
+        `cards` (review mode): the learner's FSRS states by question id, all of them
+        (the daily cap of new questions counts those started today).
+        """
+        clock = clock or SystemClock()
+        seed = config.seed if config.seed is not None else new_seed()
+        planned = plan_questions(pool, config, seed=seed, cards=cards, now=clock.now())
+        return cls(
+            planned,
+            config,
+            seed=seed,
+            clock=clock,
+            facts=facts,
+            recorder=recorder,
+            cards=cards,
+            scheduler=scheduler,
+        )
+
+    # ---------------------------------------------------------------- state
+
+    @property
+    def mode(self) -> str:
+        return self.config.mode
+
+    @property
+    def total(self) -> int:
+        return len(self.questions)
+
+    @property
+    def current(self) -> Item | None:
+        """The item out for answering (state `asking`), else None."""
+        return self._current if self.state == "asking" else None
+
+    @property
+    def last_result(self) -> AnswerResult | None:
+        return self._answers[-1] if self._answers else None
+
+    @property
+    def answers(self) -> tuple[AnswerResult, ...]:
+        return tuple(self._answers)
+
+    @property
+    def position(self) -> int:
+        """How many items have been presented."""
+        return self._index
+
+    @property
+    def shows_feedback(self) -> bool:
+        """Whether to show each result as it comes (every mode but exam)."""
+        return self.config.mode != "exam"
+
+    @property
+    def asks_confidence(self) -> bool:
+        return self.config.confidence
+
+    @property
+    def earned(self) -> float:
+        return sum(a.earned for a in self._answers)
+
+    @property
+    def possible(self) -> float:
+        """The points of the questions answered so far."""
+        return sum(a.question.points for a in self._answers)
+
+    @property
+    def streak(self) -> int:
+        return self._streak
+
+    @property
+    def is_finished(self) -> bool:
+        return self.state == "finished"
+
+    @property
+    def deadline(self) -> datetime | None:
+        """When an exam's total time runs out."""
+        if self.config.mode != "exam" or self.config.time_limit is None or self.started_at is None:
+            return None
+        return self.started_at + timedelta(seconds=self.config.time_limit)
+
+    def item_time_left(self) -> float | None:
+        """Seconds left on the current item's timer (blitz), None when untimed."""
+        item = self.current
+        if item is None or item.time_limit is None:
+            return None
+        return max(0.0, item.time_limit - (self.clock.now() - item.presented_at).total_seconds())
+
+    def exam_time_left(self) -> float | None:
+        """Seconds left of an exam's total time, None without a limit."""
+        deadline = self.deadline
+        if deadline is None:
+            if self.config.mode == "exam" and self.config.time_limit is not None and self.started_at is None:
+                return float(self.config.time_limit)
+            return None
+        return max(0.0, (deadline - self.clock.now()).total_seconds())
+
+    def time_left(self) -> float | None:
+        """The tighter of the item and exam timers, None when nothing is timed."""
+        left = [t for t in (self.item_time_left(), self.exam_time_left()) if t is not None]
+        return min(left) if left else None
+
+    # ---------------------------------------------------------------- the loop
+
+    def next_item(self) -> Item | None:
+        """Present the next item and start its timer; None (and the session finishes) when done."""
+        if self.state == "finished":
+            return None
+        if self.state == "asking":
+            return self._current
+        now = self.clock.now()
+        if self.started_at is None:
+            self.started_at = now
+            if self.recorder is not None:
+                self.id = self.recorder.session_started(self)
+        if self._exam_over(now):
+            self._expire_rest()
+            self.finish()
+            return None
+        if self._index >= len(self.questions):
+            self.finish()
+            return None
+        question = self.questions[self._index]
+        self._index += 1
+        limit: float | None = None
+        if self.config.mode == "blitz":
+            limit = float(question.time_limit) if question.time_limit else self.config.blitz_seconds
+        self._current = present(question, self._index, self.total, self.seed, self.config.shuffle, now, limit)
+        self.state = "asking"
+        return self._current
+
+    def answer(
+        self, response: Response, *, confidence: int | None = None, answered_at: datetime | None = None
+    ) -> AnswerResult:
+        """Score `response` to the current item, record it, and return the result.
+
+        `response` is in content terms (see `tui.quiz.scoring`). `confidence` is the
+        certainty 1-3 when confidence marking is on (None leaves this answer unmarked).
+        If the UI asks for confidence after the answer, pass `answered_at` (the clock
+        reading when the answer was submitted) so the answer time leaves the pause out.
+        """
+        item = self._asking()
+        response = check_response(item.question, response)
+        return self._take(item, response, confidence, answered_at, skipped=response is None)
+
+    def skip(self, *, confidence: int | None = None, answered_at: datetime | None = None) -> AnswerResult:
+        """Give up on the current item: recorded as a wrong answer with no response."""
+        item = self._asking()
+        return self._take(item, None, confidence, answered_at, skipped=True)
+
+    def check_time(self) -> AnswerResult | None:
+        """Apply the timers: returns the timed-out result when the current item's time ran out."""
+        if self.state == "finished":
+            return None
+        now = self.clock.now()
+        if self._exam_over(now):
+            result = self._record_timeout(now) if self.state == "asking" else None
+            self._expire_rest()
+            self.finish()
+            return result
+        item = self.current
+        if (
+            item is not None
+            and item.time_limit is not None
+            and (now - item.presented_at).total_seconds() > item.time_limit
+        ):
+            return self._record_timeout(now)
+        return None
+
+    def finish(self) -> Results:
+        """End the session (idempotent): questions not reached are left unanswered, not scored."""
+        if self.state != "finished":
+            self.finished_at = self.clock.now()
+            if self.started_at is None:
+                self.started_at = self.finished_at
+            self.state = "finished"
+            self._current = None
+            self._results = self.results()
+            if self.recorder is not None and self.id is not None:
+                self.recorder.session_finished(self, self._results)
+        assert self._results is not None
+        return self._results
+
+    def results(self) -> Results:
+        """The results so far (final once finished)."""
+        if self.state == "finished" and self._results is not None:
+            return self._results
+        answered = {a.question.id for a in self._answers}
+        expired = {q.id for q in self._expired}
+        unanswered = [q for q in self.questions if q.id not in answered and q.id not in expired]
+        end = self.finished_at or self.clock.now()
+        seconds = (end - self.started_at).total_seconds() if self.started_at else 0.0
+        return build_results(
+            self.config.mode,
+            self.seed,
+            self._answers,
+            expired=self._expired,
+            unanswered=unanswered,
+            seconds=max(0.0, seconds),
+            complete=self.state == "finished" and not unanswered,
+            confidence=self.config.confidence,
+        )
+
+    def retry_missed(self) -> QuizSession | None:
+        """A new session of the questions missed here (same mode, review becomes practice), or None."""
+        missed = self.results().missed
+        if not missed:
+            return None
+        mode = "practice" if self.config.mode == "review" else self.config.mode
+        config = replace(self.config, mode=mode, question_ids=tuple(q.id for q in missed), count=None)
+        return QuizSession.create(
+            missed,
+            config,
+            clock=self.clock,
+            facts=self.facts,
+            recorder=self.recorder,
+            cards=self.cards,
+            scheduler=self.scheduler,
+        )
+
+    # ---------------------------------------------------------------- inside
+
+    def _asking(self) -> Item:
+        if self.state != "asking" or self._current is None:
+            raise SessionError(f"no item to answer (state: {self.state}); call next_item() first")
+        return self._current
+
+    def _exam_over(self, now: datetime) -> bool:
+        deadline = self.deadline
+        return deadline is not None and now > deadline
+
+    def _expire_rest(self) -> None:
+        answered = {a.question.id for a in self._answers}
+        self._expired.extend(q for q in self.questions[self._index :] if q.id not in answered)
+        self._index = len(self.questions)
+
+    def _record_timeout(self, now: datetime) -> AnswerResult:
+        item = self._asking()
+        return self._take(item, None, None, now, skipped=False, timed_out=True)
+
+    def _take(
+        self,
+        item: Item,
+        response: Response,
+        confidence: int | None,
+        answered_at: datetime | None,
+        *,
+        skipped: bool,
+        timed_out: bool = False,
+    ) -> AnswerResult:
+        if confidence is not None and confidence not in (1, 2, 3):
+            raise ValueError(f"confidence is 1, 2 or 3, not {confidence!r}")
+        when = answered_at or self.clock.now()
+        seconds = max(0.0, (when - item.presented_at).total_seconds())
+        exam_over = self._exam_over(when)
+        if item.time_limit is not None and seconds > item.time_limit:
+            timed_out = True
+        if exam_over:
+            timed_out = True
+        q = item.question
+        result_grade = Grade(0.0, q.points) if timed_out or skipped else grade(q, response)
+        correct = result_grade.correct
+        self_streak = self._streak + 1 if correct else 0
+        marks = certainty_marks(confidence, correct) if confidence is not None else None
+        blitz = None
+        if self.config.mode == "blitz":
+            blitz = 0.0
+            if not timed_out:
+                blitz = blitz_points(q.points, result_grade.fraction, seconds, item.time_limit or 0.0)
+                if correct:
+                    blitz += streak_bonus(q.points, self_streak)
+        rating = None
+        card = None
+        if self.config.mode == "review":
+            r = rating_for(correct, seconds, time_budget(q), confidence)
+            rating = int(r)
+            if self.scheduler is None:
+                self.scheduler = make_scheduler()
+            card = review(self.scheduler, q, self.cards.get(q.id), r, when, seconds)
+        choices, parts = feedback_for(item, response)
+        result = AnswerResult(
+            item=item,
+            response=response,
+            grade=result_grade,
+            answered_at=when,
+            seconds=seconds,
+            right_answer=right_answer_text(q),
+            explanation=q.explanation,
+            facts=tuple(self.facts(q)) if self.facts is not None else (),
+            choices=choices,
+            parts=parts,
+            timed_out=timed_out,
+            skipped=skipped and not timed_out,
+            confidence=confidence,
+            marks=marks,
+            blitz=blitz,
+            streak=self_streak,
+            rating=rating,
+            card=card,
+        )
+        if self.recorder is not None:
+            self.recorder.answered(self, result)
+        # Only now, with the answer safely stored, does the session move on.
+        self._answers.append(result)
+        self._streak = self_streak
+        if card is not None:
+            self.cards[q.id] = card
+        self.state = "answered"
+        self._current = None
+        if exam_over:
+            self._expire_rest()
+            self.finish()
+        return result

@@ -1,0 +1,290 @@
+"""The question screen: drives a `QuizSession` one item at a time.
+
+The screen turns what the learner did on screen into the same answer line
+plain mode reads (`2`, `1,3`, `3 1 2`, `1b 2a`, a number, words) and hands it
+to the engine's `parse_answer`; the engine scores, records and says what to
+show. Timers tick on `set_interval` and read the session's injected clock,
+so tests move a fake clock and call `tick()`; nothing sleeps.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Literal
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Input, Static
+
+from tui.bindings import QUIZ
+from tui.quiz import AnswerError, AnswerResult, Item, QuizSession, Response, SessionError, parse_answer
+from tui.quiz.scoring import format_number
+from tui.screens.dialogs import ConfidenceScreen, ConfirmScreen
+from tui.widgets.choice_list import ChoiceList
+from tui.widgets.feedback import FeedbackPanel
+from tui.widgets.match_picker import MatchPicker
+from tui.widgets.order_list import OrderList
+from tui.widgets.quiz_status import QuizStatus
+
+Phase = Literal["asking", "confidence", "feedback", "done"]
+TICK_SECONDS = 0.2
+TYPE_NAMES = {"choice": "One answer", "multi": "Several answers", "truefalse": "True or false",
+              "numeric": "A number", "short": "A short answer", "order": "Put in order", "match": "Match"}
+
+
+def hint_for(item: Item) -> str:
+    n = len(item.choices) or len(item.items) or len(item.lefts)
+    t = item.type
+    if t in ("choice", "truefalse"):
+        return f"Press 1-{n} to choose, Enter to submit."
+    if t == "multi":
+        return f"Press 1-{n} to tick every right answer (again to untick), Enter to submit."
+    if t == "numeric":
+        return f"Type a number{f' in {item.unit}' if item.unit else ''}, then Enter."
+    if t == "short":
+        return "Type your answer, then Enter."
+    if t == "order":
+        return "↑↓ pick an item, shift+↑↓ (or u / j) move it, Enter to submit."
+    if t == "match":
+        return f"1-{n} picks an item, a letter pairs it (or → ↑↓ space); Enter to submit."
+    return "Enter to submit."
+
+
+def answer_widget(item: Item) -> Widget:
+    t = item.type
+    if t in ("choice", "truefalse", "multi"):
+        return ChoiceList(item.choices, multi=t == "multi", id="answer-widget")
+    if t == "order":
+        return OrderList(item.items, id="answer-widget")
+    if t == "match":
+        return MatchPicker(item.lefts, item.rights, id="answer-widget")
+    placeholder = f"a number{f' ({item.unit})' if item.unit else ''}" if t == "numeric" else "your answer"
+    return Input(placeholder=placeholder, id="answer-widget")
+
+
+class QuestionScreen(Screen[None]):
+    CSS_PATH = "question.tcss"
+    BINDINGS = QUIZ
+
+    def __init__(self, session: QuizSession) -> None:
+        super().__init__()
+        self.session = session
+        self.item: Item | None = None
+        self.result: AnswerResult | None = None
+        self.phase: Phase = "asking"
+
+    def compose(self) -> ComposeResult:
+        yield QuizStatus(self.session.mode, self.session.total)
+        with VerticalScroll(id="body"):
+            yield Static("", id="meta")
+            yield Static("", id="prompt")
+            yield Static("", id="hint", classes="hint")
+            yield Vertical(id="answer")
+            yield Vertical(id="feedback")
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        await self.show_next()
+        self.set_interval(TICK_SECONDS, self.tick, name="quiz-timer")
+
+    # ---------------------------------------------------------------- showing
+
+    @property
+    def answer(self) -> Widget | None:
+        found = self.query("#answer-widget")
+        return found.first() if found else None
+
+    async def show_next(self) -> None:
+        item = self.session.next_item()
+        if item is None:
+            self.show_results()
+            return
+        self.item, self.result, self.phase = item, None, "asking"
+        q = item.question
+        dots = "●" * q.difficulty + "○" * (3 - q.difficulty)
+        points = f"{format_number(q.points)} point{'s' if q.points != 1 else ''}"
+        tags = ", ".join(q.tags)
+        self.query_one("#meta", Static).update(Content.assemble(
+            (TYPE_NAMES.get(q.type, q.type), "bold"), f"  ·  {dots}  ·  {points}", ("  ·  ", ""),
+            (tags, "dim")))
+        self.query_one("#prompt", Static).update(Content(item.prompt))
+        self.query_one("#hint", Static).update(hint_for(item))
+        await self.query_one("#answer").remove_children()
+        await self.query_one("#feedback").remove_children()
+        widget = answer_widget(item)
+        await self.query_one("#answer").mount(widget)
+        widget.focus()
+        self.query_one("#body").scroll_home(animate=False)
+        self.update_status()
+        self.refresh_bindings()
+
+    def update_status(self) -> None:
+        status = self.query_one(QuizStatus)
+        number = self.item.number if self.item is not None else self.session.total
+        status.show_position(number, len(self.session.answers))
+        if self.session.shows_feedback:
+            blitz = (sum(a.blitz or 0.0 for a in self.session.answers) if self.session.mode == "blitz" else None)
+            status.show_score(self.session.earned, self.session.possible, blitz)
+        else:
+            status.show_answered(len(self.session.answers))
+        self.update_timer()
+
+    def update_timer(self) -> None:
+        left = self.session.time_left() if self.phase in ("asking", "confidence") else None
+        if left is None and self.session.mode == "exam":
+            left = self.session.exam_time_left()
+        low = left is not None and left <= (60 if self.session.mode == "exam" else 5)
+        self.query_one(QuizStatus).show_timer(left, low)
+
+    async def show_feedback(self, result: AnswerResult) -> None:
+        self.phase = "feedback"
+        widget = self.answer
+        if isinstance(widget, ChoiceList):
+            widget.show_feedback(result.choices)
+        elif isinstance(widget, OrderList | MatchPicker):
+            widget.show_feedback(result.parts)
+        elif isinstance(widget, Input):
+            widget.disabled = True
+        panel = FeedbackPanel(result)
+        await self.query_one("#feedback").mount(panel)
+        last = self.session.position >= self.session.total
+        self.query_one("#hint", Static).update(
+            "Enter or n: results." if last else "Enter or n: next question.")
+        self.set_focus(None)
+        self.call_after_refresh(panel.scroll_visible, top=True, animate=False)
+        self.refresh_bindings()
+
+    def show_results(self) -> None:
+        from tui.screens.results import ResultsScreen
+
+        self.phase = "done"
+        results = self.session.finish()
+        self.app.switch_screen(ResultsScreen(self.session, results))
+
+    # ---------------------------------------------------------------- answering
+
+    def answer_line(self) -> str:
+        widget = self.answer
+        if isinstance(widget, Input):
+            return widget.value
+        if isinstance(widget, ChoiceList | OrderList | MatchPicker):
+            return widget.answer_line()
+        return ""
+
+    async def submit(self) -> None:
+        if self.phase != "asking" or self.item is None:
+            return
+        try:
+            response = parse_answer(self.item, self.answer_line())
+        except AnswerError as exc:
+            self.notify(str(exc), severity="warning", markup=False)
+            return
+        answered_at = self.session.clock.now()
+        if self.session.asks_confidence:
+            self.phase = "confidence"
+            self.app.push_screen(ConfidenceScreen(), partial(self._confidence_given, response, answered_at))
+        else:
+            await self.record(response, None, None)
+
+    async def _confidence_given(self, response: Response, answered_at: object, level: int | None) -> None:
+        if level is None:  # back to the question
+            self.phase = "asking"
+            return
+        await self.record(response, level, answered_at)
+
+    async def record(self, response: Response, confidence: int | None, answered_at: object) -> None:
+        try:
+            result = self.session.answer(response, confidence=confidence, answered_at=answered_at)  # type: ignore[arg-type]
+        except SessionError:
+            return
+        await self.after_answer(result)
+
+    async def after_answer(self, result: AnswerResult) -> None:
+        self.result = result
+        self.update_status()
+        if self.session.is_finished:  # an exam's time ran out
+            self.show_results()
+        elif self.session.shows_feedback:
+            await self.show_feedback(result)
+        else:
+            await self.show_next()
+
+    async def tick(self) -> None:
+        """Apply the timers (called every TICK_SECONDS, and by tests after moving a fake clock)."""
+        if self.phase == "asking":
+            timed_out = self.session.check_time()
+            if timed_out is not None or self.session.is_finished:
+                if timed_out is not None:
+                    self.notify("Out of time.", severity="warning")
+                if self.session.is_finished:
+                    self.show_results()
+                    return
+                if timed_out is not None:
+                    await self.after_answer(timed_out)
+                    return
+        if self.phase != "done":
+            self.update_timer()
+
+    # ---------------------------------------------------------------- actions
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "next":
+            return self.phase == "feedback"
+        if action in ("choose", "skip"):
+            return self.phase == "asking"
+        return True
+
+    def action_choose(self, number: int) -> None:
+        widget = self.answer
+        if self.phase == "asking" and isinstance(widget, ChoiceList | OrderList | MatchPicker):
+            widget.choose(number)
+
+    async def action_advance(self) -> None:
+        if self.phase == "asking":
+            await self.submit()
+        elif self.phase == "feedback":
+            await self.show_next()
+
+    async def action_next(self) -> None:
+        if self.phase == "feedback":
+            await self.show_next()
+
+    async def action_skip(self) -> None:
+        if self.phase == "asking":
+            try:
+                result = self.session.skip()
+            except SessionError:
+                return
+            await self.after_answer(result)
+
+    def action_leave(self) -> None:
+        if self.phase == "done":
+            return
+        answered = len(self.session.answers)
+        body = (f"You answered {answered} of {self.session.total}; "
+                "what you answered is saved." if answered else "Nothing was answered yet.")
+        self.app.push_screen(ConfirmScreen("Leave this quiz?", body, yes="Leave", no="Stay"), self._leave)
+
+    def _leave(self, yes: bool | None) -> None:
+        if not yes:
+            return
+        if self.session.answers:
+            self.show_results()
+        else:
+            self.phase = "done"
+            self.session.finish()
+            self.app.pop_screen()
+
+    def on_unmount(self) -> None:
+        # ctrl+q from anywhere: every answer given is already stored; close the session row too.
+        if not self.session.is_finished:
+            self.session.finish()
+
+    @on(Input.Submitted, "#answer-widget")
+    async def _typed(self, event: Input.Submitted) -> None:
+        event.stop()
+        await self.submit()
