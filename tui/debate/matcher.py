@@ -5,8 +5,8 @@ point when any synonym appears in their text, matched loosely:
 
 - case and punctuation never matter;
 - words meet at their Snowball stem ("tightening" makes "tightened");
-- small typos pass (one edit in a word of 5+ letters, two in 9+), never in
-  numbers ("2022" does not make "2023");
+- small typos pass (one edit in a stem of 6+ letters, two in 10+, the first two
+  letters kept), never in numbers ("2022" does not make "2023");
 - a phrase matches when its words appear in order, with at most one other
   word between them ("mixture of experts" matches "mixture-of-experts" and
   "mixture of many experts"); small words such as "of" are not needed.
@@ -32,14 +32,23 @@ PHRASE_GAP = 1
 
 
 def typo_budget(token: str) -> int:
-    """How many edits a word may differ by and still match."""
+    """How many edits a stem may differ by and still match.
+
+    Short stems get none: one edit turns a five-letter stem into another real
+    word too often ("trail"/"train", "sever"/"server", "probe"/"prove").
+    """
     if any(c.isdigit() for c in token):
         return 0
-    if len(token) >= 9:
+    if len(token) >= 10:
         return 2
-    if len(token) >= 5:
+    if len(token) >= 6:
         return 1
     return 0
+
+
+def _typo_of(candidate: str, target: str) -> bool:
+    """A typo keeps the first two letters: "fraction" is no typo of "friction"."""
+    return candidate[:2] == target[:2] and typo_budget(candidate) > 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,8 +98,8 @@ class TextIndex:
             candidates = process.extract(target, self.vocab, scorer=Levenshtein.distance,
                                          score_cutoff=budget, limit=None)
             for cand, _dist, _ in candidates:
-                if typo_budget(cand) == 0 and cand != target:
-                    continue  # numbers never match loosely
+                if cand != target and not _typo_of(cand, target):
+                    continue  # numbers and short words never match loosely
                 for i in self.by_stem[cand]:
                     found[i] = "typo"
         for i in self.by_stem.get(target, ()):

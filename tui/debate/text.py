@@ -23,6 +23,7 @@ MAX_TEXT_CHARS = 200_000
 _ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
 # Every C0/C1 control except tab and newline, DEL, and the bidirectional overrides.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u202a-\u202e\u2066-\u2069\ufeff]")
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 
 STOPWORDS = frozenset((
@@ -83,13 +84,20 @@ def _stemmer() -> Any:
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """The Snowball stem of one lowercase word."""
+    """The Snowball stem of one lowercase word.
+
+    Snowball keeps the plural "s" of codes and acronyms ("h800s", "gpus");
+    a debater means the same thing with or without it.
+    """
+    if len(word) > 3 and word.endswith("s") and (word[-2].isdigit() or not any(c in "aeio" for c in word[:-2])):
+        word = word[:-1]
     return str(_stemmer().stemWord(word))
 
 
 def words(text: str) -> list[str]:
     """Lowercase words, apostrophes folded ("china's" -> "china")."""
     out: list[str] = []
+    text = _THOUSANDS.sub("", text)  # "2,048" is one number
     for match in _WORD.finditer(text.lower()):
         word = match.group().replace("’", "'")
         if word.endswith("'s"):
