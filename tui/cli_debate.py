@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
@@ -102,23 +103,36 @@ def _app(settings: Settings, config: DebateConfig, err: TextIO) -> int | None:
     return int(run_debate_app(settings, config))
 
 
-def run_drill_command(args: argparse.Namespace, settings: Settings, *, stdin: TextIO | None = None,
-                      stdout: TextIO | None = None, stderr: TextIO | None = None, clock: Clock | None = None) -> int:
-    out, err, inp = stdout or sys.stdout, stderr or sys.stderr, stdin or sys.stdin
+def _launch(args: argparse.Namespace, settings: Settings, err: TextIO,
+            build: Callable[[DebateConfig], Any]) -> tuple[Any, int | None]:
+    """Resolve the motion and build the engine; open the screens unless --plain.
+
+    Returns the engine and, when the command is already over (an error, or
+    the app ran), its exit code.
+    """
     config = _config(args, settings, err)
     if config is None:
-        return 1
+        return None, 1
     from tui.debate.errors import DebateError
 
     try:
-        drill = config.drill(clock)
+        engine = build(config)
     except DebateError as e:
         print(f"sparring: {e}", file=err)
-        return 1
+        return None, 1
     if not args.plain:
         code = _app(settings, config, err)
         if code is not None:
-            return code
+            return engine, code
+    return engine, None
+
+
+def run_drill_command(args: argparse.Namespace, settings: Settings, *, stdin: TextIO | None = None,
+                      stdout: TextIO | None = None, stderr: TextIO | None = None, clock: Clock | None = None) -> int:
+    out, err, inp = stdout or sys.stdout, stderr or sys.stderr, stdin or sys.stdin
+    drill, code = _launch(args, settings, err, lambda config: config.drill(clock))
+    if code is not None:
+        return code
     from tui.debate.plain import run_drill
     from tui.debate.records import DrillSaver
 
@@ -135,20 +149,9 @@ def run_drill_command(args: argparse.Namespace, settings: Settings, *, stdin: Te
 def run_spar_command(args: argparse.Namespace, settings: Settings, *, stdin: TextIO | None = None,
                      stdout: TextIO | None = None, stderr: TextIO | None = None, clock: Clock | None = None) -> int:
     out, err, inp = stdout or sys.stdout, stderr or sys.stderr, stdin or sys.stdin
-    config = _config(args, settings, err)
-    if config is None:
-        return 1
-    from tui.debate.errors import DebateError
-
-    try:
-        rnd = config.round(clock)
-    except DebateError as e:
-        print(f"sparring: {e}", file=err)
-        return 1
-    if not args.plain:
-        code = _app(settings, config, err)
-        if code is not None:
-            return code
+    rnd, code = _launch(args, settings, err, lambda config: config.round(clock))
+    if code is not None:
+        return code
     from tui.debate.plain import run_round
     from tui.debate.records import RoundKeeper
 
