@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
+import pytest
 from fixtures.ui.appkit import SIZE, START, make_app, notices, screen_text, seed_due_review, settle
 from textual.widgets import Checkbox, Input, RadioButton, RadioSet, SelectionList
 
@@ -70,6 +72,27 @@ async def test_start_with_ticked_bank_mode_confidence_and_filters(tmp_path: Path
         assert all(q.difficulty in (1, 2) for q in app.screen.session.questions)
 
 
+async def test_m_cycles_the_mode_and_c_toggles_confidence(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, HomeScreen)
+        modes = []
+        for _ in range(4):
+            await pilot.press("m")
+            await pilot.pause()
+            modes.append(screen.mode())
+        assert modes == ["exam", "review", "blitz", "practice"]
+        await pilot.press("m", "m", "m", "c")  # blitz, with confidence
+        await pilot.pause()
+        assert "timer on each question" in screen_text(app)
+        await pilot.press("s")
+        await settle(pilot)
+        assert isinstance(app.screen, QuestionScreen)
+        assert app.screen.session.mode == "blitz" and app.screen.session.asks_confidence
+
+
 async def test_bad_count_and_unknown_tag_are_reported_and_nothing_starts(tmp_path: Path) -> None:
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
@@ -111,7 +134,8 @@ async def test_no_matching_questions_is_a_notice(tmp_path: Path) -> None:
         assert any("No questions match" in n for n in notices(app))
 
 
-async def test_stats_and_debate_entries(tmp_path: Path) -> None:
+async def test_stats_and_debate_entries(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "tui.screens.debate_home", None)  # as before the debate screens exist
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -123,7 +147,7 @@ async def test_stats_and_debate_entries(tmp_path: Path) -> None:
         assert isinstance(app.screen, HomeScreen)
         await pilot.press("d")
         await pilot.pause()
-        assert isinstance(app.screen, NoticeScreen)  # no tui.screens.debate_home yet
+        assert isinstance(app.screen, NoticeScreen)
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
@@ -141,3 +165,16 @@ async def test_home_is_interactive_before_content_loads(tmp_path: Path) -> None:
         await settle(pilot)
         assert "banks" in screen_text(app)
         assert app.backend.ready
+
+
+async def test_an_unusable_data_dir_is_reported_not_a_crash(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    app = make_app(blocker / "data")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        assert "Could not load" in screen_text(app)
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)

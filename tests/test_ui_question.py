@@ -10,9 +10,19 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from fixtures.ui.appkit import SIZE, START, make_app, notices, quiz_config, screen_text, settle, stored_attempts
+from fixtures.ui.appkit import (
+    SIZE,
+    START,
+    make_app,
+    notices,
+    quiz_config,
+    screen_text,
+    settle,
+    stored_attempts,
+)
 from textual.widgets import Input
 
+from tui.app import SparringApp
 from tui.quiz import FakeClock
 from tui.screens.dialogs import ConfidenceScreen, ConfirmScreen
 from tui.screens.home import HomeScreen
@@ -30,13 +40,13 @@ def question(app: object) -> QuestionScreen:
     return screen
 
 
-async def one(tmp_path: Path, qid: str, **config: object):  # type: ignore[no-untyped-def]
-    app = make_app(tmp_path, quiz_config(question_ids=(qid,), **config))
-    return app
+def one(tmp_path: Path, qid: str, **config: object) -> SparringApp:
+    """An app asking the one question `qid`."""
+    return make_app(tmp_path, quiz_config(question_ids=(qid,), **config))
 
 
 async def test_choice_keys_choose_and_enter_submits(tmp_path: Path) -> None:
-    app = await one(tmp_path, "ui-choice")
+    app = one(tmp_path, "ui-choice")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         screen = question(app)
@@ -57,7 +67,7 @@ async def test_choice_keys_choose_and_enter_submits(tmp_path: Path) -> None:
 
 
 async def test_submit_without_a_pick_warns_and_records_nothing(tmp_path: Path) -> None:
-    app = await one(tmp_path, "ui-choice")
+    app = one(tmp_path, "ui-choice")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("enter")
@@ -68,7 +78,7 @@ async def test_submit_without_a_pick_warns_and_records_nothing(tmp_path: Path) -
 
 
 async def test_wrong_choice_shows_per_choice_feedback_explanation_and_facts(tmp_path: Path) -> None:
-    app = await one(tmp_path, "ui-choice")
+    app = one(tmp_path, "ui-choice")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         item = question(app).item
@@ -83,7 +93,7 @@ async def test_wrong_choice_shows_per_choice_feedback_explanation_and_facts(tmp_
 
 
 async def test_markup_in_content_shows_literally(tmp_path: Path) -> None:
-    app = await one(tmp_path, "ui-choice")
+    app = one(tmp_path, "ui-choice")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         text = screen_text(app)
@@ -99,7 +109,7 @@ async def test_markup_in_content_shows_literally(tmp_path: Path) -> None:
 
 
 async def test_multi_keys_toggle(tmp_path: Path) -> None:
-    app = await one(tmp_path, "ui-multi")
+    app = one(tmp_path, "ui-multi")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         item = question(app).item
@@ -115,7 +125,7 @@ async def test_multi_keys_toggle(tmp_path: Path) -> None:
 
 
 async def test_multi_cursor_and_space(tmp_path: Path) -> None:
-    app = await one(tmp_path, "ui-multi")
+    app = one(tmp_path, "ui-multi")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("down", "space", "down", "space", "up", "space")
@@ -123,7 +133,7 @@ async def test_multi_cursor_and_space(tmp_path: Path) -> None:
 
 
 async def test_truefalse(tmp_path: Path) -> None:
-    app = await one(tmp_path, "ui-tf")
+    app = one(tmp_path, "ui-tf")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("2", "enter")  # True, False: 2 is False
@@ -134,7 +144,7 @@ async def test_truefalse(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("typed", "right"), [("5.6", True), ("about 5.65 million usd", True), ("7", False)])
 async def test_numeric_input(tmp_path: Path, typed: str, right: bool) -> None:
-    app = await one(tmp_path, "ui-numeric")
+    app = one(tmp_path, "ui-numeric")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert isinstance(app.focused, Input)
@@ -147,7 +157,7 @@ async def test_numeric_input(tmp_path: Path, typed: str, right: bool) -> None:
 
 
 async def test_numeric_rejects_words_without_recording(tmp_path: Path) -> None:
-    app = await one(tmp_path, "ui-numeric")
+    app = one(tmp_path, "ui-numeric")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press(*"lots", "enter")
@@ -158,7 +168,7 @@ async def test_numeric_rejects_words_without_recording(tmp_path: Path) -> None:
 
 
 async def test_short_input_digits_are_text_not_choices(tmp_path: Path) -> None:
-    app = await one(tmp_path, "ui-short")
+    app = one(tmp_path, "ui-short")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press(*"Sputnik 1", "enter")
@@ -168,7 +178,7 @@ async def test_short_input_digits_are_text_not_choices(tmp_path: Path) -> None:
 
 
 async def test_order_keyboard_reordering(tmp_path: Path) -> None:
-    app = await one(tmp_path, "ui-order")
+    app = one(tmp_path, "ui-order")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         screen = question(app)
@@ -188,18 +198,18 @@ async def test_order_keyboard_reordering(tmp_path: Path) -> None:
 
 
 async def test_order_partial_credit_feedback(tmp_path: Path) -> None:
-    app = await one(tmp_path, "ui-order")
+    app = one(tmp_path, "ui-order")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("enter")  # the shown (shuffled) order as it is
         await pilot.pause()
         result = question(app).session.last_result
         assert result is not None and not result.correct
-        assert "belongs here" in screen_text(app)
+        assert "→ goes" in screen_text(app)
 
 
 async def test_match_letters_pair_and_arrows_space(tmp_path: Path) -> None:
-    app = await one(tmp_path, "ui-match")
+    app = one(tmp_path, "ui-match")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         screen = question(app)
@@ -226,7 +236,7 @@ async def test_match_letters_pair_and_arrows_space(tmp_path: Path) -> None:
 
 
 async def test_match_backspace_clears(tmp_path: Path) -> None:
-    app = await one(tmp_path, "ui-match")
+    app = one(tmp_path, "ui-match")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         picker = question(app).query_one(MatchPicker)
@@ -259,7 +269,7 @@ async def test_exam_shows_no_feedback(tmp_path: Path) -> None:
         await pilot.pause()
         screen = question(app)
         assert screen.phase == "asking" and screen.item is not None and screen.item.number == 2
-        assert not screen.query(FeedbackPanel)
+        assert screen.query_one(FeedbackPanel).has_class("-empty")
         assert "Answered 1" in screen_text(app)
         await pilot.press("1", "enter")
         await settle(pilot)
@@ -267,7 +277,7 @@ async def test_exam_shows_no_feedback(tmp_path: Path) -> None:
 
 
 async def test_skip(tmp_path: Path) -> None:
-    app = await one(tmp_path, "ui-choice")
+    app = one(tmp_path, "ui-choice")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("ctrl+s")
@@ -347,6 +357,20 @@ async def test_confidence_prompt(tmp_path: Path) -> None:
         result = question(app).session.last_result
         assert result is not None and result.confidence == 3 and result.marks == 3.0
         assert "sure: +3 marks" in screen_text(app)
+
+
+async def test_ctrl_q_at_the_confidence_prompt_keeps_the_answer(tmp_path: Path) -> None:
+    app = make_app(tmp_path, quiz_config(question_ids=("ui-tf",), confidence=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        session = question(app).session
+        await pilot.press("2", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfidenceScreen)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert stored_attempts(tmp_path) == 1
+    assert session.answers[0].correct and session.answers[0].confidence is None
 
 
 async def test_blitz_timer_runs_out_on_the_fake_clock(tmp_path: Path) -> None:

@@ -12,6 +12,8 @@ screen is up, so start-up costs about what a bare Textual app does.
 from __future__ import annotations
 
 import asyncio
+import tomllib
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual import work
@@ -30,15 +32,39 @@ if TYPE_CHECKING:
     from tui.store import Store
 
 
+UI_PREFS_FILE = "ui.toml"  # what the app remembers between runs (the theme); written by the app
+
+
+def load_ui_prefs(data_dir: Path) -> dict[str, object]:
+    """The app's remembered settings (`theme = "nord"`); empty when missing or unreadable."""
+    try:
+        data = tomllib.loads((data_dir / UI_PREFS_FILE).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def save_ui_prefs(data_dir: Path, prefs: dict[str, str]) -> None:
+    """Write string settings as TOML; a data dir that cannot be written is not an error worth a crash."""
+    lines = ["# Written by Sparring: the settings it remembers between runs.\n"]
+    for key, value in sorted(prefs.items()):
+        escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+        lines.append(f'{key} = "{escaped}"\n')
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        (data_dir / UI_PREFS_FILE).write_text("".join(lines), encoding="utf-8")
+    except OSError:
+        pass
+
+
 class SparringApp(App[int]):
     TITLE = "Sparring"
     SUB_TITLE = "AI geopolitics trainer"
-    CSS_PATH = "app.tcss"
+    CSS = """
+    .hint { color: $text-muted; height: auto; }
+    """
     BINDINGS = bindings.APP
     COMMANDS = App.COMMANDS | {SparringCommands}
-    # The home screen as a mode (not `get_default_screen`), so Textual loads its CSS_PATH.
-    MODES = {"home": HomeScreen}
-    DEFAULT_MODE = "home"
 
     def __init__(self, settings: Settings, *, config: SessionConfig | None = None, clock: Clock | None = None,
                  library: Library | None = None, store: Store | None = None, debate: Any = None,
@@ -53,6 +79,7 @@ class SparringApp(App[int]):
         self.load_error: str | None = None
         self._keymap_problems: list[str] = []
         self._apply_keymap()
+        self._apply_saved_theme()
 
     # ---------------------------------------------------------------- start-up
 
@@ -62,7 +89,19 @@ class SparringApp(App[int]):
         if keymap.keys:
             self.set_keymap(keymap.keys)
 
+    def _apply_saved_theme(self) -> None:
+        theme = load_ui_prefs(self.settings.resolved_data_dir()).get("theme")
+        if isinstance(theme, str) and theme in self.available_themes:
+            self.theme = theme
+
+    def _theme_changed(self, theme: Any) -> None:
+        save_ui_prefs(self.settings.resolved_data_dir(), {"theme": self.theme})
+
+    def get_default_screen(self) -> Screen[Any]:
+        return HomeScreen()
+
     def on_mount(self) -> None:
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
         for problem in self._keymap_problems:
             self.notify(problem, title="keymap.toml", severity="warning", markup=False)
 
@@ -80,8 +119,9 @@ class SparringApp(App[int]):
         for notice in notices:
             self.notify(notice, severity="warning", timeout=10, markup=False)
         self.loaded.set()
-        if isinstance(self.screen, HomeScreen):
-            self.screen.refresh_banks()
+        home = self.screen_stack[0] if self.screen_stack else None
+        if isinstance(home, HomeScreen):
+            await home.refresh_banks()
         if self.start_config is not None and self.load_error is None:
             self.start_quiz(self.start_config)
             self.start_config = None
@@ -100,7 +140,7 @@ class SparringApp(App[int]):
         from tui.screens.question import QuestionScreen
 
         if not self.backend.ready:
-            self.notify("Still loading the content…", markup=False)
+            self.notify(self.load_error or "Still loading the content…", markup=False)
             return False
         try:
             session = self.backend.start(config)
@@ -128,7 +168,7 @@ class SparringApp(App[int]):
         from tui.screens.stats import StatsScreen
 
         if not self.backend.ready:
-            self.notify("Still loading…", markup=False)
+            self.notify(self.load_error or "Still loading…", markup=False)
         elif not isinstance(self.screen, StatsScreen):
             self.push_screen(StatsScreen())
 
@@ -157,7 +197,7 @@ class SparringApp(App[int]):
 def debate_screen(config: Any = None) -> Screen[Any]:
     """The debate home screen from `tui.screens.debate_home`, or a notice while it does not exist."""
     try:
-        from tui.screens.debate_home import DebateHomeScreen  # type: ignore[import-not-found]
+        from tui.screens.debate_home import DebateHomeScreen  # type: ignore[import-not-found,unused-ignore]
     except ImportError as exc:
         if exc.name not in ("tui.screens.debate_home",):
             raise

@@ -18,23 +18,25 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 KEYMAP_FILE = "keymap.toml"
 
-APP = [
+APP: list[BindingType] = [
     Binding("f1", "help", "Help", id="app.help"),
     Binding("ctrl+q", "quit", "Quit", priority=True, id="app.quit"),
 ]
 
-HOME = [
+HOME: list[BindingType] = [
     Binding("s", "start", "Start", id="home.start"),
     Binding("r", "review", "Review due", id="home.review"),
     Binding("t", "stats", "Stats", id="home.stats"),
     Binding("d", "debate", "Debate", id="home.debate"),
+    Binding("m", "cycle_mode", "Mode", id="home.mode"),
+    Binding("c", "toggle_confidence", "Sure?", id="home.confidence"),
 ]
 
-QUIZ = [
+QUIZ: list[BindingType] = [
     *(Binding(str(n), f"choose({n})", f"Choose {n}", show=False, id=f"quiz.choose-{n}") for n in range(1, 10)),
     Binding("enter", "advance", "Submit / next", id="quiz.submit"),
     Binding("n", "next", "Next", id="quiz.next"),
@@ -42,20 +44,20 @@ QUIZ = [
     Binding("escape", "leave", "Leave", id="quiz.leave"),
 ]
 
-CHOICES = [
+CHOICES: list[BindingType] = [
     Binding("up", "cursor(-1)", "Up", show=False, id="choices.up"),
     Binding("down", "cursor(1)", "Down", show=False, id="choices.down"),
-    Binding("space", "toggle", "Pick", show=False, id="choices.pick"),
+    Binding("space", "pick", "Pick", show=False, id="choices.pick"),
 ]
 
-ORDER = [
+ORDER: list[BindingType] = [
     Binding("up", "cursor(-1)", "Up", show=False, id="order.up"),
     Binding("down", "cursor(1)", "Down", show=False, id="order.down"),
     Binding("shift+up,u", "move(-1)", "Move up", id="order.move-up"),
     Binding("shift+down,j", "move(1)", "Move down", id="order.move-down"),
 ]
 
-MATCH = [
+MATCH: list[BindingType] = [
     Binding("up", "cursor(-1)", "Up", show=False, id="match.up"),
     Binding("down", "cursor(1)", "Down", show=False, id="match.down"),
     Binding("right,tab", "column(1)", "Right column", show=False, id="match.right"),
@@ -64,32 +66,64 @@ MATCH = [
     Binding("backspace,delete", "unpair", "Clear", show=False, id="match.clear"),
 ]
 
-CONFIDENCE = [
+CONFIDENCE: list[BindingType] = [
     Binding("1", "sure(1)", "Not sure", id="confidence.1"),
     Binding("2", "sure(2)", "Fairly sure", id="confidence.2"),
     Binding("3", "sure(3)", "Sure", id="confidence.3"),
     Binding("escape", "back", "Back", id="confidence.back"),
 ]
 
-CONFIRM = [
+CONFIRM: list[BindingType] = [
     Binding("y", "answer(True)", "Yes", id="confirm.yes"),
     Binding("n,escape", "answer(False)", "No", id="confirm.no"),
 ]
 
-RESULTS = [
+RESULTS: list[BindingType] = [
     Binding("r", "retry", "Retry missed", id="results.retry"),
     Binding("t", "stats", "Stats", id="results.stats"),
     Binding("escape,h", "home", "Home", id="results.home"),
 ]
 
-STATS = [Binding("escape,q", "back", "Back", id="stats.back")]
-HELP = [Binding("escape,f1,q", "close", "Close", id="help.close")]
-NOTICE = [Binding("escape,enter", "close", "Close", id="notice.close")]
+STATS: list[BindingType] = [Binding("escape,q", "back", "Back", id="stats.back")]
+HELP: list[BindingType] = [Binding("escape,f1,q", "close", "Close", id="help.close")]
+NOTICE: list[BindingType] = [Binding("escape,enter", "close", "Close", id="notice.close")]
+
+# Debate practice (tui/screens/debate_*.py). Drills reuse the quiz's number keys (quiz.choose-N).
+DEBATE_HOME: list[BindingType] = [
+    *(Binding(str(n), f"drill('{kind}')", kind.capitalize(), show=False, id=f"debate.drill-{kind}")
+      for n, kind in enumerate(("side", "pick", "rebuttal", "case", "weigh"), 1)),
+    Binding("s", "spar", "Spar", id="debate.spar"),
+    Binding("h", "history", "History", id="debate.history"),
+    Binding("escape", "back", "Back", id="debate.back"),
+]
+DRILL: list[BindingType] = [
+    Binding("p", "side('prop')", "Prop", id="drill.prop"),
+    Binding("o", "side('opp')", "Opp", id="drill.opp"),
+    Binding("ctrl+s", "submit", "Submit", id="drill.submit"),
+    Binding("enter", "advance", "Next", id="drill.next"),
+    Binding("escape", "leave", "Leave", id="drill.leave"),
+]
+ROUND: list[BindingType] = [
+    Binding("ctrl+s", "end_prep", "Start the round", id="round.end-prep"),
+    Binding("ctrl+s", "submit", "Submit speech", id="round.submit"),
+    Binding("enter", "proceed", "Continue", id="round.continue"),
+    Binding("ctrl+r", "take_prep", "Use prep", id="round.prep"),
+    Binding("f2", "flow", "Flow sheet", id="round.flow"),
+    Binding("escape", "leave", "Leave", id="round.leave"),
+]
+DEBATE_RESULTS: list[BindingType] = [
+    Binding("f2,f", "flow", "Flow sheet", id="debate-results.flow"),
+    Binding("r", "again", "Again", id="debate-results.again"),
+    Binding("escape,h", "back", "Back", id="debate-results.back"),
+]
+FLOW: list[BindingType] = [Binding("escape,f2,q", "close", "Close", id="flow.close")]
+DEBATE_HISTORY: list[BindingType] = [Binding("escape,q", "back", "Back", id="debate-history.back")]
+DEBATE_GROUPS = (DEBATE_HOME, DRILL, ROUND, DEBATE_RESULTS, FLOW, DEBATE_HISTORY)
 
 
 def all_ids() -> set[str]:
-    groups = (APP, HOME, QUIZ, CHOICES, ORDER, MATCH, CONFIDENCE, CONFIRM, RESULTS, STATS, HELP, NOTICE)
-    return {b.id for group in groups for b in group if b.id}
+    groups = (APP, HOME, QUIZ, CHOICES, ORDER, MATCH, CONFIDENCE, CONFIRM, RESULTS, STATS, HELP, NOTICE, *DEBATE_GROUPS)
+    return {b.id for group in groups for b in group if isinstance(b, Binding) and b.id}
 
 
 @dataclass
@@ -128,3 +162,4 @@ def load_keymap(path: Path) -> Keymap:
             continue
         out.keys[binding_id] = ",".join(k.strip() for k in keys.split(",") if k.strip())
     return out
+

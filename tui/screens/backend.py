@@ -56,6 +56,7 @@ class Backend:
         self.store = store
         self._own_store = store is None
         self.notices: list[str] = []
+        self.scheduler: Any = None  # an fsrs.Scheduler for review sessions; None: the engine's default (fuzzed)
 
     @property
     def clock(self) -> Clock:
@@ -123,7 +124,8 @@ class Backend:
         from tui.quiz import prepare
 
         assert self.library is not None and self.store is not None, "load() first"
-        prepared = prepare(self.settings, config, clock=self.clock, library=self.library, store=self.store)
+        prepared = prepare(self.settings, config, clock=self.clock, library=self.library, store=self.store,
+                           scheduler=self.scheduler)
         self.notices = list(prepared.notices)
         return prepared.session
 

@@ -56,6 +56,7 @@ class ConfidenceScreen(ModalScreen[int | None]):
 
     DEFAULT_CSS = DIALOG_CSS.format(name="ConfidenceScreen")
     BINDINGS = CONFIDENCE
+    AUTO_FOCUS = None  # a second Enter right after submitting must not pick a level by accident
     LEVELS = ((1, "Not sure", "+1 if right, 0 if wrong"),
               (2, "Fairly sure", "+2 if right, -2 if wrong"),
               (3, "Sure", "+3 if right, -6 if wrong"))

@@ -38,8 +38,9 @@ def binding_rows(screen: Screen[Any]) -> list[tuple[str, str, str]]:
     for ident, (description, keys) in rows.items():
         if ident.startswith("quiz.choose-"):
             if ident == choose[0][0]:
-                out.append((" ".join(k for _, ks in choose for k in ks[:1]), "Choose (multi: toggle) / pick",
-                            "quiz.choose-1 … quiz.choose-9"))
+                keys = [k for _, ks in choose for k in ks[:1]]
+                shown = "1-9" if keys == [str(n) for n in range(1, 10)] else " ".join(keys)
+                out.append((shown, "Choose (multi: toggle) / pick", "quiz.choose-1 … -9"))
             continue
         out.append((" ".join(keys), description, ident if ident != description else ""))
     return out
@@ -67,7 +68,8 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll():
             yield Label(f"Keys: {self.screen_name}", classes="title")
             width = max((len(k) for k, _, _ in self.rows), default=4) + 2
-            lines = [Content.assemble((keys.ljust(width), "bold $text-accent"), description.ljust(28),
+            said = max((len(d) for _, d, ident in self.rows if ident), default=20) + 2
+            lines = [Content.assemble((keys.ljust(width), "bold $text-accent"), description.ljust(said),
                                       (ident, "dim")) for keys, description, ident in self.rows]
             yield Static(Content("\n").join(lines), id="keys")
             yield Static(Content(f"Remap keys by id in {self.keymap_path}, e.g. "

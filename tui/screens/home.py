@@ -16,7 +16,6 @@ from textual.screen import Screen
 from textual.widgets import (
     Button,
     Checkbox,
-    Footer,
     Header,
     Input,
     Label,
@@ -25,9 +24,9 @@ from textual.widgets import (
     SelectionList,
     Static,
 )
-from textual.widgets.selection_list import Selection
 
 from tui.bindings import HOME
+from tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from tui.app import SparringApp
@@ -39,91 +38,125 @@ MODES = {
     "review": "spaced repetition: due first, then new",
     "blitz": "a timer on each question, points fall",
 }
-TITLE_WIDTH = 28
+ROW_FIXED = 4 + 14  # the tick box, and " 123 questions"
+DUE_WIDTH = 8  # "  12 due"
 
 
-def bank_prompt(row: BankRow) -> Content:
-    """One bank's line: its title (never markup), its size and the reviews due."""
-    title = row.title if len(row.title) <= TITLE_WIDTH else row.title[: TITLE_WIDTH - 1] + "…"
-    due = (f"{row.due:>3} due", "$text-warning bold") if row.due else ("", "")
-    return Content.assemble(Content(title.ljust(TITLE_WIDTH)), (f" {row.questions:>3} question{'s' if row.questions != 1 else ' '}  ", "dim"), due)
+def bank_prompt(row: BankRow, width: int = 56, show_due: bool = True) -> Content:
+    """One bank's line in `width` cells: its title (never markup, cut to fit), its size, the reviews due."""
+    room = max(12, width - ROW_FIXED - (DUE_WIDTH if show_due else 0))
+    title = row.title if len(row.title) <= room else row.title[: room - 1] + "…"
+    size = f" {row.questions:>3} question{'s' if row.questions != 1 else ' '}"
+    due = (f"{row.due:>5} due", "$text-warning bold") if row.due else ("", "")
+    return Content.assemble(title.ljust(room), (size, "dim"), due)
 
 
 class HomeScreen(Screen[None]):
-    CSS_PATH = "home.tcss"
+    # Inline, not a .tcss file: the default screen's CSS_PATH is not loaded by Textual, and parsing
+    # DEFAULT_CSS at registration is the cheapest path to the first frame.
+    DEFAULT_CSS = """
+    #home { height: 1fr; }
+    #bank-panel { width: 3fr; border: round $primary; padding: 0 1; }
+    #bank-panel:focus-within { border: round $accent; }
+    #session-panel { width: 2fr; border: round $primary; padding: 0 1; }
+    #session-panel:focus-within { border: round $accent; }
+    #banks { height: 1fr; }
+    #loading { color: $text-muted; padding: 1 0; }
+    #bank-hint { color: $text-muted; height: auto; }
+    #more { height: auto; margin: 1 0 0 0; }
+    #more > Button { margin: 0 2 0 0; }
+    .field { margin: 1 0 0 0; color: $text-muted; }
+    #mode { width: 1fr; }
+    #confidence { margin: 1 0 0 0; }
+    #bank-hint { margin: 1 0 0 0; }
+    #difficulty { height: auto; }
+    #difficulty > Checkbox { margin: 0 1 0 0; }
+    #start { margin: 1 0 0 0; width: 1fr; }
+    #mode-help { margin: 0 0 0 4; }
+    """
     BINDINGS = HOME
-    AUTO_FOCUS = "#banks"
+    AUTO_FOCUS = None
 
     @property
     def sparring(self) -> SparringApp:
         return cast("SparringApp", self.app)
 
     def compose(self) -> ComposeResult:
+        # The first frame is kept light (start-up must cost about what a bare app does): the form,
+        # the bank list and the footer are mounted by `build()` once the content has loaded.
         yield Header()
         with Horizontal(id="home"):
             with Vertical(id="bank-panel"):
                 yield Label("Loading content…", id="loading")
-                yield SelectionList[str](id="banks", compact=True)
-                yield Label("", id="bank-hint")
-                with Horizontal(id="more"):
-                    yield Button("Review due", id="review", compact=True)
-                    yield Button("Stats", id="stats", compact=True)
-                    yield Button("Debate practice", id="debate", compact=True)
-            with VerticalScroll(id="session-panel"):
-                yield Label("Mode", classes="field")
-                with RadioSet(id="mode", compact=True):
-                    for value in MODES:
-                        yield RadioButton(value.capitalize(), value=value == "practice", name=value, compact=True)
-                yield Static(MODES["practice"], id="mode-help", classes="hint")
-                yield Checkbox("Ask how sure I am (1-3)", id="confidence", compact=True)
-                yield Label("Tags", classes="field")
-                yield Input(placeholder="any tag (comma separated)", id="tags", compact=True)
-                yield Label("Difficulty", classes="field")
-                with Horizontal(id="difficulty"):
-                    for level, name in ((1, "easy"), (2, "medium"), (3, "hard")):
-                        yield Checkbox(f"{level} {name}", id=f"difficulty-{level}", compact=True)
-                yield Label("Questions", classes="field")
-                yield Input(placeholder="all", id="count", type="integer", compact=True)
-                yield Button("Start", id="start", variant="primary", compact=True)
-        yield Footer()
+            yield VerticalScroll(id="session-panel")
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#bank-panel").border_title = "Banks"
         self.query_one("#session-panel").border_title = "Session"
         self.sub_title = f"profile: {self.sparring.settings.profile}"
-        self.query_one("#banks").display = False
-        if self.sparring.loaded.is_set():
-            self.refresh_banks()
 
-    def on_screen_resume(self) -> None:
+    async def on_screen_resume(self) -> None:
         if self.sparring.loaded.is_set():
-            self.refresh_banks()
+            await self.refresh_banks()
+
+    async def build(self) -> None:
+        """Mount the bank list and the session's choices (once)."""
+        if self.query("#banks"):
+            return
+
+        await self.query_one("#bank-panel").mount_all([
+            SelectionList[str](id="banks", compact=True),
+            Label("", id="bank-hint"),
+            Horizontal(Button("Review due", id="review", compact=True), Button("Stats", id="stats", compact=True),
+                       Button("Debate practice", id="debate", compact=True), id="more"),
+        ])
+        await self.query_one("#session-panel").mount_all([
+            Label("Mode", classes="field"),
+            RadioSet(*(RadioButton(value.capitalize(), value=value == "practice", name=value, compact=True)
+                       for value in MODES), id="mode", compact=True),
+            Static(MODES["practice"], id="mode-help", classes="hint"),
+            Checkbox("Ask how sure I am (1-3)", id="confidence", compact=True),
+            Label("Tags", classes="field"),
+            Input(placeholder="any tag (comma separated)", id="tags", compact=True),
+            Label("Difficulty", classes="field"),
+            Horizontal(*(Checkbox(f"{level} {name}", id=f"difficulty-{level}", compact=True)
+                         for level, name in ((1, "easy"), (2, "medium"), (3, "hard"))), id="difficulty"),
+            Label("Questions", classes="field"),
+            Input(placeholder="all", id="count", type="integer", compact=True),
+            Button("Start", id="start", variant="primary", compact=True),
+        ])
 
     # ---------------------------------------------------------------- banks
 
-    def refresh_banks(self) -> None:
+    async def refresh_banks(self) -> None:
         """Show the banks with their counts and reviews due (after loading, and on coming back)."""
-        backend = self.sparring.backend
-        banks = self.query_one("#banks", SelectionList)
+        from textual.widgets.selection_list import Selection
+
         loading = self.query_one("#loading", Label)
         if self.sparring.load_error:
             loading.update(Content(self.sparring.load_error))
             return
+        await self.build()
+        backend = self.sparring.backend
+        banks = self.query_one("#banks", SelectionList)
         chosen = set(banks.selected)
         rows = backend.bank_rows()
         highlighted = banks.highlighted
         banks.clear_options()
-        banks.add_options([Selection(bank_prompt(r), r.id, r.id in chosen) for r in rows])
+        panel = self.query_one("#bank-panel").content_size.width
+        width = panel - 2 if panel > 20 else 56  # 2: room for a scroll bar; 56 before the first layout
+        show_due = any(r.due for r in rows)
+        banks.add_options([Selection(bank_prompt(r, width, show_due), r.id, r.id in chosen) for r in rows])
         if rows:
             banks.highlighted = min(highlighted or 0, len(rows) - 1)
         loading.display = False
-        banks.display = True
         due = backend.due_total()
         questions = sum(r.questions for r in rows)
         self.query_one("#bank-hint", Label).update(
             f"{len(rows)} banks, {questions} questions · space ticks · none ticked: all")
         self.query_one("#review", Button).label = f"Review due ({due})" if due else "Review due"
-        if self.focused is None:
+        if self.focused is None or self.focused.id == "session-panel":
             banks.focus()
 
     # ---------------------------------------------------------------- the session's settings
@@ -170,6 +203,21 @@ class HomeScreen(Screen[None]):
 
     def action_review(self) -> None:
         self.sparring.action_review()
+
+    def action_cycle_mode(self) -> None:
+        """m: the next mode (practice, exam, review, blitz)."""
+        if not self.query("#mode"):
+            return
+        buttons = list(self.query_one("#mode", RadioSet).query(RadioButton))
+        names = [b.name for b in buttons]
+        current = names.index(self.mode()) if self.mode() in names else 0
+        buttons[(current + 1) % len(buttons)].value = True
+
+    def action_toggle_confidence(self) -> None:
+        """c: ask how sure I am, or not."""
+        if self.query("#confidence"):
+            box = self.query_one("#confidence", Checkbox)
+            box.value = not box.value
 
     def action_stats(self) -> None:
         self.sparring.action_stats()

@@ -9,6 +9,8 @@ so tests move a fake clock and call `tick()`; nothing sleeps.
 
 from __future__ import annotations
 
+import contextlib
+from datetime import datetime
 from functools import partial
 from typing import Literal
 
@@ -18,7 +20,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from tui.bindings import QUIZ
 from tui.quiz import AnswerError, AnswerResult, Item, QuizSession, Response, SessionError, parse_answer
@@ -26,6 +28,7 @@ from tui.quiz.scoring import format_number
 from tui.screens.dialogs import ConfidenceScreen, ConfirmScreen
 from tui.widgets.choice_list import ChoiceList
 from tui.widgets.feedback import FeedbackPanel
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.match_picker import MatchPicker
 from tui.widgets.order_list import OrderList
 from tui.widgets.quiz_status import QuizStatus
@@ -76,6 +79,7 @@ class QuestionScreen(Screen[None]):
         self.item: Item | None = None
         self.result: AnswerResult | None = None
         self.phase: Phase = "asking"
+        self.pending: tuple[Response, datetime] | None = None  # submitted, waiting for the confidence level
 
     def compose(self) -> ComposeResult:
         yield QuizStatus(self.session.mode, self.session.total)
@@ -84,8 +88,8 @@ class QuestionScreen(Screen[None]):
             yield Static("", id="prompt")
             yield Static("", id="hint", classes="hint")
             yield Vertical(id="answer")
-            yield Vertical(id="feedback")
-        yield Footer()
+            yield FeedbackPanel(id="feedback")
+        yield KeyBar()
 
     async def on_mount(self) -> None:
         await self.show_next()
@@ -112,9 +116,9 @@ class QuestionScreen(Screen[None]):
             (TYPE_NAMES.get(q.type, q.type), "bold"), f"  ·  {dots}  ·  {points}", ("  ·  ", ""),
             (tags, "dim")))
         self.query_one("#prompt", Static).update(Content(item.prompt))
-        self.query_one("#hint", Static).update(hint_for(item))
+        self.query_one("#hint", Static).update(Content(hint_for(item)))  # the unit comes from a file
         await self.query_one("#answer").remove_children()
-        await self.query_one("#feedback").remove_children()
+        self.query_one(FeedbackPanel).hide()
         widget = answer_widget(item)
         await self.query_one("#answer").mount(widget)
         widget.focus()
@@ -141,7 +145,6 @@ class QuestionScreen(Screen[None]):
         self.query_one(QuizStatus).show_timer(left, low)
 
     async def show_feedback(self, result: AnswerResult) -> None:
-        self.phase = "feedback"
         widget = self.answer
         if isinstance(widget, ChoiceList):
             widget.show_feedback(result.choices)
@@ -149,12 +152,13 @@ class QuestionScreen(Screen[None]):
             widget.show_feedback(result.parts)
         elif isinstance(widget, Input):
             widget.disabled = True
-        panel = FeedbackPanel(result)
-        await self.query_one("#feedback").mount(panel)
+        panel = self.query_one(FeedbackPanel)
+        panel.show(result)
+        self.phase = "feedback"
         last = self.session.position >= self.session.total
         self.query_one("#hint", Static).update(
             "Enter or n: results." if last else "Enter or n: next question.")
-        self.set_focus(None)
+        # Focus stays on the (locked) answer widget; Enter and n reach the screen's bindings.
         self.call_after_refresh(panel.scroll_visible, top=True, animate=False)
         self.refresh_bindings()
 
@@ -186,19 +190,21 @@ class QuestionScreen(Screen[None]):
         answered_at = self.session.clock.now()
         if self.session.asks_confidence:
             self.phase = "confidence"
+            self.pending = (response, answered_at)
             self.app.push_screen(ConfidenceScreen(), partial(self._confidence_given, response, answered_at))
         else:
             await self.record(response, None, None)
 
-    async def _confidence_given(self, response: Response, answered_at: object, level: int | None) -> None:
+    async def _confidence_given(self, response: Response, answered_at: datetime, level: int | None) -> None:
+        self.pending = None
         if level is None:  # back to the question
             self.phase = "asking"
             return
         await self.record(response, level, answered_at)
 
-    async def record(self, response: Response, confidence: int | None, answered_at: object) -> None:
+    async def record(self, response: Response, confidence: int | None, answered_at: datetime | None) -> None:
         try:
-            result = self.session.answer(response, confidence=confidence, answered_at=answered_at)  # type: ignore[arg-type]
+            result = self.session.answer(response, confidence=confidence, answered_at=answered_at)
         except SessionError:
             return
         await self.after_answer(result)
@@ -280,7 +286,13 @@ class QuestionScreen(Screen[None]):
             self.app.pop_screen()
 
     def on_unmount(self) -> None:
-        # ctrl+q from anywhere: every answer given is already stored; close the session row too.
+        # ctrl+q from anywhere: every answer given is already stored; one submitted while the
+        # confidence prompt was up is stored without a certainty; the session row is closed.
+        if self.pending is not None and self.session.current is not None:
+            response, answered_at = self.pending
+            self.pending = None
+            with contextlib.suppress(SessionError):
+                self.session.answer(response, answered_at=answered_at)
         if not self.session.is_finished:
             self.session.finish()
 

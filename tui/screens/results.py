@@ -10,7 +10,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Button, Collapsible, Footer, Label, Static
+from textual.widgets import Button, Collapsible, Label, Static
 
 from tui.bindings import RESULTS
 from tui.quiz import AnswerResult, Figures, QuizSession, Results
@@ -19,6 +19,7 @@ from tui.quiz.scoring import format_number
 from tui.widgets.charts import BarChart, BarRow
 from tui.widgets.choice_list import ChoiceList
 from tui.widgets.feedback import FeedbackPanel
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.match_picker import MatchPicker
 from tui.widgets.order_list import OrderList
 
@@ -29,7 +30,7 @@ DIFFICULTY_NAMES = {1: "1 easy", 2: "2 medium", 3: "3 hard"}
 
 
 def duration(seconds: float) -> str:
-    whole = int(round(seconds))
+    whole = round(seconds)
     hours, rest = divmod(whole, 3600)
     return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60}:{rest % 60:02d}"
 
@@ -139,12 +140,15 @@ class ResultsScreen(Screen[None]):
                     yield BarChart(figure_rows({DIFFICULTY_NAMES.get(d, str(d)): f
                                                 for d, f in r.by_difficulty.items()}),
                                    width=12, label_width=10, id="by-difficulty")
-                    if r.calibration is not None:
-                        cal = r.calibration
-                        brier = "—" if cal.brier is None else f"{cal.brier:.3f}"
-                        yield Label(f"Certainty marks {format_number(cal.marks)}/{format_number(cal.max_marks)}"
-                                    f" · Brier {brier}", classes="heading")
-                        yield BarChart(calibration_rows(r), width=16, label_width=14, id="calibration")
+            if r.calibration is not None and not r.calibration.answers:
+                yield Label("Calibration: no answer carried a certainty (skips and time-outs do not)",
+                            classes="heading")
+            elif r.calibration is not None:
+                cal = r.calibration
+                brier = "—" if cal.brier is None else f"{cal.brier:.3f}"
+                yield Label(f"Calibration · certainty marks {format_number(cal.marks)}/"
+                            f"{format_number(cal.max_marks)} · Brier {brier}", classes="heading")
+                yield BarChart(calibration_rows(r), width=24, label_width=14, id="calibration")
             missed = r.missed
             yield Label(f"Missed ({len(missed)})" if missed else "Missed: none", classes="heading")
             if missed:
@@ -158,7 +162,7 @@ class ResultsScreen(Screen[None]):
             yield Button("Retry missed (r)", id="retry", variant="primary", compact=True, disabled=not r.missed)
             yield Button("Stats (t)", id="stats", compact=True)
             yield Button("Home (Esc)", id="home", compact=True)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#retry" if self.results.missed else "#home", Button).focus()

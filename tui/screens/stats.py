@@ -10,10 +10,11 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Label, Sparkline, Static
+from textual.widgets import Label, Sparkline, Static
 
 from tui.bindings import STATS
 from tui.widgets.charts import BarChart, BarRow, ColumnChart
+from tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from tui.app import SparringApp
@@ -69,7 +70,7 @@ class StatsScreen(Screen[None]):
             yield Label("Calibration: how often you were right at each certainty", classes="heading")
             yield BarChart(width=24, label_width=14, id="calibration", empty="no certainty marked yet")
             yield Static("", id="brier", classes="hint")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.load()

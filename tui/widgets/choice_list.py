@@ -32,8 +32,6 @@ class ChoiceRow(Static):
     ChoiceRow.-cursor { background: $boost; }
     ChoiceList:focus ChoiceRow.-cursor { background: $block-cursor-blurred-background; }
     ChoiceRow.-picked { color: $text-accent; text-style: bold; }
-    ChoiceRow.-right { color: $text-success; }
-    ChoiceRow.-wrong { color: $text-error; }
     """
 
     def __init__(self, index: int, text: str, multi: bool) -> None:
@@ -52,16 +50,15 @@ class ChoiceRow(Static):
             mark = ("✓ ", "$text-success bold") if self.verdict.right else (
                 ("✗ ", "$text-error bold") if self.verdict.chosen else ("  ", ""))
             chosen = "▶ " if self.verdict.chosen else "  "
+            text_style = "$text-success" if self.verdict.right else ("$text-error" if self.verdict.chosen else "")
             parts: list[str | Content | tuple[str, str]] = [(f"{self.index + 1} ", "bold"), mark, chosen,
-                                                             Content(self.text)]
+                                                             (self.text, text_style)]
             if self.verdict.feedback:
                 parts += ["\n      ", (self.verdict.feedback, "italic")]
             self.update(Content.assemble(*parts))
             return
-        if self.multi:
-            marker = "[x] " if self.picked else "[ ] "
-        else:
-            marker = "(•) " if self.picked else "( ) "
+        marks = ("[x] ", "[ ] ") if self.multi else ("(•) ", "( ) ")
+        marker = marks[0] if self.picked else marks[1]
         self.update(Content.assemble((f"{self.index + 1} ", "bold"), marker, Content(self.text)))
 
     def on_click(self, event: Click) -> None:
@@ -136,22 +133,28 @@ class ChoiceList(Vertical, can_focus=True):
         return tuple(self.choices[i] for i in sorted(self.picked))
 
     def show_feedback(self, feedback: Sequence[ChoiceFeedback]) -> None:
-        """Mark each shown choice right or wrong (the engine's per-choice feedback)."""
+        """Mark each shown choice right or wrong (the engine's per-choice feedback).
+
+        Colours go in the rows' content rather than CSS classes: restyling every row would cost
+        a style pass per row between the key press and the feedback being painted.
+        """
         self.locked = True
         by_text = {f.text: f for f in feedback}
         for row in self.rows:
             row.verdict = by_text.get(row.text)
-            if row.verdict is not None:
-                row.set_class(row.verdict.right, "-right")
-                row.set_class(row.verdict.chosen and not row.verdict.right, "-wrong")
-            row.remove_class("-picked", "-cursor")
+            if row.index == self.cursor:
+                row.remove_class("-cursor")
             row.paint()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Once answered the keys fall through to the screen (a keymap may give them to "next")."""
+        return not self.locked
 
     def action_cursor(self, delta: int) -> None:
         if self.choices and not self.locked:
             self.cursor = (self.cursor + delta) % len(self.choices)
 
-    def action_toggle(self) -> None:
+    def action_pick(self) -> None:
         self.choose(self.cursor + 1)
 
     def watch_cursor(self) -> None:

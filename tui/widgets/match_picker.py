@@ -79,7 +79,8 @@ class MatchPicker(Horizontal, can_focus=True):
                 yield MatchRow(classes="right")
 
     def on_mount(self) -> None:
-        self.paint()
+        # The rows mount after this widget's Mount event: paint once they are there.
+        self.call_after_refresh(self.paint)
 
     def letter(self, right_index: int) -> str:
         return letter(right_index)
@@ -119,6 +120,10 @@ class MatchPicker(Horizontal, can_focus=True):
         event.stop()
         event.prevent_default()
         self.pair(self.cursor, LETTERS.index(char))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Once answered the keys fall through to the screen (a keymap may give them to "next")."""
+        return not self.locked
 
     def action_cursor(self, delta: int) -> None:
         if self.locked:

@@ -26,8 +26,6 @@ class OrderRow(Static):
     OrderRow { padding: 0 1; height: auto; }
     OrderRow.-cursor { background: $boost; text-style: bold; }
     OrderList:focus OrderRow.-cursor { background: $block-cursor-blurred-background; }
-    OrderRow.-right { color: $text-success; }
-    OrderRow.-wrong { color: $text-error; }
     """
 
 
@@ -71,7 +69,7 @@ class OrderList(Vertical, can_focus=True):
             yield OrderRow()
 
     def on_mount(self) -> None:
-        self.paint()
+        self.call_after_refresh(self.paint)  # the rows mount after this widget's Mount event
 
     def paint(self) -> None:
         rows = list(self.query_children(OrderRow))
@@ -79,14 +77,13 @@ class OrderList(Vertical, can_focus=True):
             row.set_class(place == self.cursor and not self.locked, "-cursor")
             if self.parts:
                 part = self.parts[place]
-                row.set_class(part.right, "-right")
-                row.set_class(not part.right, "-wrong")
-                mark = ("✓ ", "$text-success bold") if part.right else ("✗ ", "$text-error bold")
-                tail: list[str | Content | tuple[str, str]] = []
-                if not part.right:
-                    tail = [("   belongs here: ", "dim"), Content(part.expected)]
-                row.update(Content.assemble((f"{place + 1}. ", "bold"), mark,
-                                            Content(part.given or "—"), *tail))
+                expected = [p.expected for p in self.parts]
+                style = "$text-success" if part.right else "$text-error"
+                mark = ("✓ ", f"bold {style}") if part.right else ("✗ ", f"bold {style}")
+                tail: tuple[str, str] = ("", "")
+                if not part.right and part.given in expected:
+                    tail = (f"  → goes {expected.index(part.given) + 1}.", "bold")
+                row.update(Content.assemble((f"{place + 1}. ", "bold"), mark, (part.given or "—", style), tail))
             else:
                 handle = "⇅ " if place == self.cursor and not self.locked else "  "
                 row.update(Content.assemble((f"{place + 1}. ", "bold"), handle, Content(text)))
@@ -97,6 +94,10 @@ class OrderList(Vertical, can_focus=True):
             return False
         self.cursor = number - 1
         return True
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Once answered the keys fall through to the screen (a keymap may give them to "next")."""
+        return not self.locked
 
     def action_cursor(self, delta: int) -> None:
         if self.shown and not self.locked:

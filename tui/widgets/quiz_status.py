@@ -1,12 +1,16 @@
-"""The bar above a question: position, progress, the running score and the timer."""
+"""The line above a question: mode, position, a progress bar, the running score and the timer.
+
+One widget drawing one line (cheap to update on every answer and timer tick).
+"""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.containers import Horizontal
-from textual.widgets import Label, ProgressBar
+from textual.content import Content
+from textual.widgets import Static
 
 from tui.quiz.scoring import format_number
+
+BAR_WIDTH = 24
 
 
 def clock_text(seconds: float) -> str:
@@ -14,45 +18,53 @@ def clock_text(seconds: float) -> str:
     return f"{whole // 60}:{whole % 60:02d}"
 
 
-class QuizStatus(Horizontal):
+def progress_bar(done: int, total: int, width: int = BAR_WIDTH) -> Content:
+    filled = round(width * done / total) if total else 0
+    return Content.assemble(("━" * filled, "$accent"), ("━" * (width - filled), "$foreground 20%"))
+
+
+class QuizStatus(Static):
     DEFAULT_CSS = """
     QuizStatus { height: 1; padding: 0 1; background: $panel; }
-    QuizStatus > Label { width: auto; padding: 0 2 0 0; }
-    QuizStatus > ProgressBar { width: 1fr; padding: 0 2 0 0; }
-    QuizStatus > ProgressBar > Bar { width: 1fr; }
-    QuizStatus > #timer { padding: 0; }
-    QuizStatus > #timer.-low { color: $text-error; text-style: bold; }
     """
 
     def __init__(self, mode: str, total: int) -> None:
         super().__init__()
         self.mode = mode
         self.total = total
-
-    def compose(self) -> ComposeResult:
-        yield Label(self.mode.capitalize(), id="mode")
-        yield Label("", id="position")
-        yield ProgressBar(total=max(1, self.total), show_eta=False, show_percentage=False, id="progress")
-        yield Label("", id="score")
-        yield Label("", id="timer")
+        self.number = 0
+        self.answered = 0
+        self.score = ""
+        self.seconds_left: float | None = None
+        self.low = False
 
     def show_position(self, number: int, answered: int) -> None:
-        self.query_one("#position", Label).update(f"Question {number} of {self.total}")
-        self.query_one("#progress", ProgressBar).update(progress=answered)
+        self.number, self.answered = number, answered
+        self.paint()
 
     def show_score(self, earned: float, possible: float, blitz: float | None = None) -> None:
-        text = f"Score {format_number(earned)}/{format_number(possible)}"
+        self.score = f"Score {format_number(earned)}/{format_number(possible)}" if possible else "Score –"
         if blitz is not None:
-            text += f"  Blitz {format_number(blitz)}"
-        self.query_one("#score", Label).update(text)
+            self.score += f"  Blitz {format_number(blitz)}"
+        self.paint()
 
     def show_answered(self, answered: int) -> None:
         """Exam mode: no score until the end."""
-        self.query_one("#score", Label).update(f"Answered {answered}")
+        self.score = f"Answered {answered}"
+        self.paint()
 
     def show_timer(self, seconds_left: float | None, low: bool = False) -> None:
-        timer = self.query_one("#timer", Label)
-        timer.display = seconds_left is not None
-        if seconds_left is not None:
-            timer.update(f"⏱ {clock_text(seconds_left)}")
-            timer.set_class(low, "-low")
+        if seconds_left is not None and self.seconds_left is not None and (
+                clock_text(seconds_left), low) == (clock_text(self.seconds_left), self.low):
+            return  # nothing visible changed: no repaint on every tick
+        self.seconds_left, self.low = seconds_left, low
+        self.paint()
+
+    def paint(self) -> None:
+        parts: list[str | Content | tuple[str, str]] = [
+            (self.mode.capitalize(), "bold"), f"   Question {self.number} of {self.total}  ",
+            progress_bar(self.answered, self.total), f"  {self.score}",
+        ]
+        if self.seconds_left is not None:
+            parts += ["   ", (f"⏱ {clock_text(self.seconds_left)}", "bold $text-error" if self.low else "bold")]
+        self.update(Content.assemble(*parts))
