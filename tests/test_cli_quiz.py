@@ -185,6 +185,34 @@ def test_confidence_marking_in_plain_mode(content: Path, tmp_path: Path) -> None
     assert "Brier score" in out
 
 
+def test_plain_certainty_updates_the_stored_answer(content: Path, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    # b-choice right and sure; b-multi: end of input at the certainty prompt
+    code, out, _ = plain(content, data, ["1", "3", "1,2"], confidence=True)
+    assert code == 0 and out.count("How sure are you?") == 2
+    with Store.open(data / "sparring.db") as store:
+        attempts = store.attempts("default")
+    assert [(a.question_id, a.confidence, a.marks) for a in attempts] == [
+        ("b-choice", 3, 3.0),
+        ("b-multi", None, None),
+    ]
+    assert out.splitlines()[-1] == "score: 2/2"
+
+
+def test_plain_match_answer_may_be_partial(content: Path, tmp_path: Path) -> None:
+    lines = [*RIGHT_LINES[:4], "1a 2b 2c", "9a", "1a 1b", "1a 3c"]
+    code, out, _ = plain(content, tmp_path / "data", lines)
+    assert code == 0
+    assert "Item 2 is paired twice." in out and "There is no item 9." in out
+    assert "Letter a is used twice" not in out
+    assert "Partly right: 0.67/1" in out  # two pairs given, both right; the third counts as wrong
+    assert "  DeepSeek: you gave nothing, it is China" in out
+    assert out.splitlines()[-1] == "score: 5.67/6"
+    code, out, _ = plain(content, tmp_path / "data2", [*RIGHT_LINES[:4], "1a 2a", "2b"])
+    assert "Letter a is used twice (items 1 and 2); each letter goes with one item." in out
+    assert out.splitlines()[-1] == "score: 5.33/6"
+
+
 def test_blitz_in_plain_mode(content: Path, tmp_path: Path) -> None:
     code, out, _ = plain(content, tmp_path / "data", RIGHT_LINES, mode="blitz")
     assert code == 0
@@ -231,6 +259,62 @@ def test_bank_file_given_by_path(
     assert "[reported] DeepSeek reported spending about $5.6 million." in captured.out
 
 
+@pytest.mark.parametrize("where", ["same folder", "seeds folder beside", "seeds folder in"])
+def test_bank_file_finds_its_seed_beside_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, where: str
+) -> None:
+    """A bank given as a path whose seed is not loaded: the seed is found next to the bank file."""
+    root = tmp_path / "course"
+    bank_dir = root / "questions"
+    seed_dir = {
+        "same folder": bank_dir,
+        "seeds folder beside": root / "seeds",
+        "seeds folder in": bank_dir / "seeds",
+    }[where]
+    bank_dir.mkdir(parents=True)
+    seed_dir.mkdir(parents=True, exist_ok=True)
+    (bank_dir / "cli-bank.yaml").write_text(BANK)
+    (seed_dir / "renamed-seed-file.yaml").write_text(SEED)  # found by its id, not only by its name
+    (bank_dir / "other-bank.yaml").write_text(BANK.replace("bank: cli-bank", "bank: other"))
+    monkeypatch.setattr(sys, "stdin", io.StringIO("\n".join(RIGHT_LINES) + "\n"))
+    args = [
+        "quiz",
+        str(bank_dir / "cli-bank.yaml"),
+        "--plain",
+        "--no-shuffle",
+        "--data-dir",
+        str(tmp_path / "d"),
+    ]
+    assert main(args) == 0
+    captured = capsys.readouterr()
+    assert "[reported] DeepSeek reported spending about $5.6 million." in captured.out
+    assert "cannot be shown" not in captured.err
+
+
+def test_bank_file_without_its_seed_warns_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "lonely"
+    folder.mkdir()
+    (folder / "cli-bank.yaml").write_text(BANK)
+    (folder / "second.yaml").write_text(
+        BANK.replace("bank: cli-bank", "bank: second").replace("id: b-", "id: s-")
+    )
+    monkeypatch.setattr(sys, "stdin", io.StringIO("/quit\n"))
+    args = [
+        "quiz",
+        str(folder / "cli-bank.yaml"),
+        str(folder / "second.yaml"),
+        "--plain",
+        "--data-dir",
+        str(tmp_path / "d"),
+    ]
+    assert main(args) == 0
+    err = capsys.readouterr().err
+    assert err.count("cannot be shown") == 1
+    assert "the seed 'cli-seed' this bank cites is not loaded and was not found beside it" in err
+
+
 def test_unknown_bank_and_empty_filters(
     content: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -275,10 +359,13 @@ def test_stats_text_and_json(content: Path, tmp_path: Path, capsys: pytest.Captu
     plain(content, data, ["2", *RIGHT_LINES[1:]])
     assert main(["stats", "--data-dir", str(data)]) == 0
     text = capsys.readouterr().out
-    assert "attempts: 5" in text and "accuracy: 80%" in text and "due now: 0" in text and "cli-bank" in text
+    # accuracy is the share of points: b-choice (1 point) wrong, 5 of 6 points
+    assert "attempts: 5" in text and "correct: 4" in text and "accuracy: 83% of points" in text
+    assert "due now: 0" in text and "cli-bank" in text
     assert main(["stats", "--json", "--data-dir", str(data)]) == 0
     figures = json.loads(capsys.readouterr().out)
-    assert figures["attempts"] == 5 and figures["correct"] == 4 and figures["accuracy"] == 0.8
+    assert figures["attempts"] == 5 and figures["correct"] == 4 and figures["accuracy"] == 0.8333
+    assert figures["earned"] == 5 and figures["possible"] == 6
     assert figures["due"] == 0 and figures["banks"]["cli-bank"]["attempts"] == 5
     assert main(["stats", "--json", "--profile", "club", "--data-dir", str(data)]) == 0
     assert json.loads(capsys.readouterr().out)["attempts"] == 0
@@ -385,6 +472,46 @@ def test_kill_loses_nothing_answered(content: Path, tmp_path: Path) -> None:
         assert store.notice is None
         assert store.count_attempts("default") == k
         assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_kill_at_the_certainty_prompt_keeps_the_answer(content: Path, tmp_path: Path) -> None:
+    """Plain mode with --confidence in a subprocess: answer, SIGKILL at the certainty prompt, reopen:
+    the answer is stored, without a certainty."""
+    data = tmp_path / "data"
+    proc = subprocess.Popen(
+        [
+            *(sys.executable, "-m", "tui", "quiz", "cli-bank", "--plain", "--no-shuffle", "--confidence"),
+            *("--content", str(content), "--data-dir", str(data)),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=_env(data),
+    )
+    assert proc.stdin is not None and proc.stdout is not None
+    try:
+        proc.stdin.write(RIGHT_LINES[0] + "\n")
+        proc.stdin.flush()
+        while True:
+            line = proc.stdout.readline()
+            assert line, "plain mode ended early"
+            if line.startswith("How sure are you?"):
+                break
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+    finally:
+        if proc.poll() is None:  # pragma: no cover
+            proc.kill()
+        proc.stdin.close()
+        proc.stdout.close()
+        assert proc.stderr is not None
+        proc.stderr.close()
+    assert proc.returncode == -signal.SIGKILL
+    with Store.open(data / "sparring.db") as store:
+        (attempt,) = store.attempts("default")
+        assert attempt.question_id == "b-choice" and attempt.correct
+        assert attempt.confidence is None and attempt.marks is None
 
 
 def test_review_mode_schedules_across_runs(content: Path, tmp_path: Path) -> None:

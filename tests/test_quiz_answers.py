@@ -92,14 +92,53 @@ def test_match_pairs_numbers_with_letters() -> None:
     )
     assert parse_answer(it, "1c 2a 3b") == {"OpenAI": "US", "DeepSeek": "China", "Mistral": "France"}
     assert parse_answer(it, "1C,2a,3-b") == {"OpenAI": "US", "DeepSeek": "China", "Mistral": "France"}
-    with pytest.raises(AnswerError, match="missing: 3"):
-        parse_answer(it, "1c 2a")
     with pytest.raises(AnswerError, match="no letter d"):
         parse_answer(it, "1d 2a 3b")
+    with pytest.raises(AnswerError, match="no item 4"):
+        parse_answer(it, "4a")
     with pytest.raises(AnswerError, match="paired twice"):
         parse_answer(it, "1a 1b 3c")
     with pytest.raises(AnswerError):
         parse_answer(it, "hello")
+    with pytest.raises(AnswerError):
+        parse_answer(it, "")
+
+
+def test_match_answers_may_be_partial() -> None:
+    """Unpaired items are allowed (they score as wrong); malformed lines are still refused."""
+    it = item(
+        "match",
+        pairs=(("OpenAI", "US"), ("DeepSeek", "China"), ("Mistral", "France")),
+        lefts=("OpenAI", "DeepSeek", "Mistral"),
+        rights=("China", "France", "US"),
+    )
+    assert parse_answer(it, "1c 3b") == {"OpenAI": "US", "Mistral": "France"}
+    assert parse_answer(it, "2a") == {"DeepSeek": "China"}
+    with pytest.raises(AnswerError, match="unpaired ones count as wrong"):
+        parse_answer(it, "")
+    # each letter belongs to one item here: a letter twice is a slip, said plainly
+    with pytest.raises(AnswerError, match=r"Letter a is used twice \(items 1 and 2\)"):
+        parse_answer(it, "1a 2a")
+    with pytest.raises(AnswerError, match="no letter z"):
+        parse_answer(it, "1c 2z")
+    with pytest.raises(AnswerError):
+        parse_answer(it, "1c 2a x")
+
+    from tui.quiz.scoring import grade
+
+    g = grade(it.question, parse_answer(it, "1c 3a"))  # one right, one wrong, one unpaired
+    assert g.fraction == pytest.approx(1 / 3) and g.verdict == "partly right"
+
+
+def test_match_letters_may_repeat_when_answers_are_shared() -> None:
+    """When two items share an answer (fewer letters than items), a letter may be used twice."""
+    it = item(
+        "match",
+        pairs=(("OpenAI", "US"), ("Anthropic", "US"), ("DeepSeek", "China")),
+        lefts=("OpenAI", "Anthropic", "DeepSeek"),
+        rights=("US", "China"),
+    )
+    assert parse_answer(it, "1a 2a") == {"OpenAI": "US", "Anthropic": "US"}
 
 
 def test_letters() -> None:

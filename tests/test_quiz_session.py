@@ -80,10 +80,21 @@ class Spy:
         self.events.append(("start", session.seed))
         return 42
 
-    def answered(self, session: QuizSession, result: AnswerResult) -> None:
+    def answered(self, session: QuizSession, result: AnswerResult) -> int | None:
         if self.fail:
             raise OSError("disk full")
         self.events.append(("answer", result.question.id))
+        return len(self.events)
+
+    def confidence_given(self, session: QuizSession, result: AnswerResult, record: int | None) -> None:
+        if self.fail:
+            raise OSError("disk full")
+        self.events.append(("confidence", (record, result.confidence, result.marks, result.rating)))
+
+    def withdrawn(
+        self, session: QuizSession, result: AnswerResult, record: int | None, card: CardState | None
+    ) -> None:
+        self.events.append(("withdrawn", (record, card)))
 
     def session_finished(self, session: QuizSession, results: Results) -> None:
         self.events.append(("finish", results.earned))
@@ -301,6 +312,126 @@ def test_confidence_marks_and_calibration() -> None:
         certainty_marks(4, True)
 
 
+def test_answer_is_stored_before_its_certainty_then_updated() -> None:
+    clock = FakeClock()
+    spy = Spy()
+    config = SessionConfig(seed=1, confidence=True, question_ids=("c1", "c2"), shuffle=False)
+    s = session(config, clock, recorder=spy)
+    s.next_item()
+    clock.advance(3)
+    first = s.answer("right")  # no certainty yet: stored now, waiting for one
+    assert spy.events[-1] == ("answer", "c1")
+    assert first.confidence is None and first.marks is None
+    assert s.awaiting_confidence is first and s.state == "answered"
+    clock.advance(20)  # thinking about the certainty does not count as answer time
+    marked = s.set_confidence(3)
+    assert marked.confidence == 3 and marked.marks == 3 and marked.seconds == 3
+    assert spy.events[-1] == ("confidence", (2, 3, 3.0, None))  # the stored answer (record 2) updated
+    assert s.awaiting_confidence is None and s.answers == (marked,)
+    with pytest.raises(SessionError):
+        s.set_confidence(2)  # given once
+    # The next question: the learner moves on from the prompt without a certainty.
+    s.next_item()
+    s.answer("wrong1")
+    assert s.awaiting_confidence is not None
+    assert s.next_item() is None  # moving on leaves it without one
+    with pytest.raises(SessionError):
+        s.set_confidence(1)
+    results = s.results()
+    assert [a.confidence for a in results.answers] == [3, None]
+    assert results.calibration is not None and results.calibration.answers == 1
+
+
+def test_only_a_given_answer_awaits_a_certainty() -> None:
+    s = session(SessionConfig(seed=1, confidence=True, question_ids=("c1", "c2")))
+    s.next_item()
+    s.skip()
+    assert s.awaiting_confidence is None
+    s.next_item()
+    s.answer("right", confidence=2)  # known already: nothing to wait for
+    assert s.awaiting_confidence is None
+    plain = session(SessionConfig(seed=1, question_ids=("c1",)))  # confidence marking off
+    plain.next_item()
+    plain.answer("right")
+    assert plain.awaiting_confidence is None
+    with pytest.raises(SessionError):
+        plain.set_confidence(2)
+    marked = session(SessionConfig(seed=1, confidence=True, question_ids=("c1",)))
+    marked.next_item()
+    marked.answer("right")
+    with pytest.raises(ValueError):
+        marked.set_confidence(4)
+    assert marked.awaiting_confidence is not None
+
+
+def test_withdraw_takes_the_answer_back() -> None:
+    clock = FakeClock()
+    spy = Spy()
+    config = SessionConfig(seed=1, confidence=True, question_ids=("c1", "c2"), shuffle=False)
+    s = session(config, clock, recorder=spy)
+    s.next_item()
+    s.answer("right", confidence=1)
+    item = s.next_item()
+    clock.advance(2)
+    s.answer("wrong1")
+    assert s.streak == 0
+    again = s.withdraw()
+    assert again is item and s.current is item and s.state == "asking"
+    assert spy.events[-1] == ("withdrawn", (3, None)) and len(s.answers) == 1 and s.streak == 1
+    clock.advance(3)
+    result = s.answer("right")
+    assert result.seconds == 5  # the timer ran on from when the item was first shown
+    assert s.set_confidence(2).marks == 2 and s.streak == 2
+    with pytest.raises(SessionError):
+        s.withdraw()
+
+
+def test_certainty_after_the_answer_schedules_as_if_given_with_it() -> None:
+    """Review mode: the card recomputed from its state before the answer matches answering with the level."""
+    clock = FakeClock()
+    known = {"c1": mature("c1", clock)}  # reviewed a month ago, due: the next interval is fuzzed
+    config = SessionConfig(mode="review", seed=9, confidence=True, question_ids=("c1",))
+
+    def run(later: bool, level: int | None) -> AnswerResult:
+        s = session(config, FakeClock(clock.now()), cards=known)
+        s.next_item()
+        s.clock.advance(4)  # type: ignore[attr-defined]
+        if later:
+            s.answer("right")
+            return s.set_confidence(level) if level is not None else s.answers[-1]
+        return s.answer("right", confidence=level)
+
+    for level in (1, 2, 3):
+        after, direct = run(True, level), run(False, level)
+        assert after.rating == direct.rating and after.card == direct.card
+        assert after.card is not None and after.card.card.due > clock.now() + timedelta(days=2)
+    assert run(True, 1).rating == int(fsrs.Rating.Hard)
+    unmarked = run(True, None)  # the learner left at the prompt: rated as without certainty marking
+    assert unmarked.rating == int(fsrs.Rating.Easy) and unmarked.card == run(False, None).card
+    # the card before the answer is what the recomputation starts from
+    assert known["c1"].reps == 1
+
+
+def test_withdraw_in_review_mode_restores_the_card() -> None:
+    clock = FakeClock()
+    spy = Spy()
+    before = card("c1", clock, -1)
+    config = SessionConfig(mode="review", seed=9, confidence=True, question_ids=("c1", "c2"), new_per_day=5)
+    s = session(config, clock, recorder=spy, cards={"c1": before})
+    assert [x.id for x in s.questions] == ["c1", "c2"]
+    s.next_item()
+    s.answer("wrong1")
+    assert s.cards["c1"] != before
+    s.withdraw()
+    assert s.cards["c1"] == before and spy.events[-1] == ("withdrawn", (2, before))
+    s.answer("right", confidence=3)
+    s.next_item()
+    s.answer("right")
+    assert "c2" in s.cards
+    s.withdraw()
+    assert "c2" not in s.cards and spy.events[-1] == ("withdrawn", (5, None))
+
+
 def test_answer_time_can_leave_out_the_confidence_pause() -> None:
     clock = FakeClock()
     s = session(SessionConfig(seed=1, confidence=True, question_ids=("c1",)), clock)
@@ -330,6 +461,15 @@ def card(qid: str, clock: FakeClock, due_in_days: float) -> CardState:
     state = review(scheduler, q(qid), None, fsrs.Rating.Good, clock.now() - timedelta(days=30), 5)
     state = replace(state, card=replace_due(state.card, clock.now() + timedelta(days=due_in_days)))
     return state
+
+
+def mature(qid: str, clock: FakeClock) -> CardState:
+    """A card in the Review state, due a day ago: its next interval is long enough to be fuzzed."""
+    state = review(
+        make_scheduler(fuzz=False), q(qid), None, fsrs.Rating.Easy, clock.now() - timedelta(days=30), 2
+    )
+    assert state.card.state == fsrs.State.Review
+    return replace(state, card=replace_due(state.card, clock.now() - timedelta(days=1)))
 
 
 def replace_due(c: fsrs.Card, due: Any) -> fsrs.Card:
@@ -382,6 +522,51 @@ def test_review_session_updates_cards_and_retry_is_practice() -> None:
     assert [x.id for x in again.questions] == ["c2", "m1"]
 
 
+def test_seeded_fuzz_gives_reproducible_due_dates() -> None:
+    """Fuzz is drawn from the session seed: the same seed, the same due dates; other seeds spread them."""
+    clock = FakeClock()
+    known = {qid: mature(qid, clock) for qid in ("c1", "c2")}
+
+    def dues(seed: int) -> tuple[Any, ...]:
+        s = session(
+            SessionConfig(mode="review", seed=seed, shuffle=False), FakeClock(clock.now()), cards=known
+        )
+        out = []
+        while (item := s.next_item()) is not None:
+            if item.id in known:
+                out.append(s.answer("right").card.due)  # type: ignore[union-attr]
+            else:
+                s.skip()
+        return tuple(out)
+
+    assert dues(5) == dues(5)
+    assert len({dues(seed) for seed in range(12)}) > 1
+    unfuzzed = review(make_scheduler(fuzz=False), q("c1"), known["c1"], fsrs.Rating.Easy, clock.now(), 1)
+    assert any(d[0] != unfuzzed.due for d in (dues(seed) for seed in range(12)))
+
+
+def test_seeded_fuzz_is_fsrs_fuzz_with_its_own_random_source(monkeypatch: pytest.MonkeyPatch) -> None:
+    import random
+
+    import fsrs.scheduler
+
+    clock = FakeClock()
+    before = mature("c1", clock)
+    for seed in range(8):
+        ours = review(
+            make_scheduler(), q("c1"), before, fsrs.Rating.Easy, clock.now(), 1, rng=random.Random(seed)
+        )
+        monkeypatch.setattr(fsrs.scheduler, "random", random.Random(seed).random)
+        theirs = review(make_scheduler(), q("c1"), before, fsrs.Rating.Easy, clock.now(), 1)
+        assert ours == theirs
+    # and the draw does not touch the process-wide random state
+    random.seed(3)
+    expected = random.random()
+    random.seed(3)
+    review(make_scheduler(), q("c1"), before, fsrs.Rating.Easy, clock.now(), 1, rng=random.Random(1))
+    assert random.random() == expected
+
+
 def test_config_is_checked() -> None:
     with pytest.raises(ValueError):
         SessionConfig(mode="cram")  # type: ignore[arg-type]
@@ -396,3 +581,20 @@ def test_config_is_checked() -> None:
     with pytest.raises(ValueError):
         s.answer("right", confidence=5)
     assert s.state == "asking"
+
+
+def test_certainty_after_an_exam_ran_out_still_counts() -> None:
+    clock = FakeClock()
+    s = session(
+        SessionConfig(mode="exam", seed=1, confidence=True, time_limit=60, question_ids=("c1", "c2")), clock
+    )
+    s.next_item()
+    s.answer("right")  # in time; the clock runs out while the learner weighs the certainty
+    clock.advance(61)
+    assert s.check_time() is None and s.is_finished
+    with pytest.raises(SessionError):
+        s.withdraw()  # too late to answer again
+    s.set_confidence(2)
+    cal = s.results().calibration
+    assert cal is not None and cal.answers == 1 and cal.marks == 2
+    assert len(s.results().expired) == 1

@@ -1,15 +1,15 @@
 """Snapshots (SVG, 100x30) of the quiz screens: home, a question of each type, feedback, results, stats.
 
-Deterministic: the small fixed bank in tests/fixtures/ui, seed 7, a fake clock
-at 2025-01-27 09:00 UTC, and the local time zone set to UTC (the stats screen
-counts days in local time). Regenerate with `pytest tests/test_snapshots_quiz.py
+Deterministic: the small fixed bank in tests/fixtures/ui, seed 7 (which also
+seeds the FSRS fuzz of review due dates), a fake clock at 2025-01-27 09:00 UTC,
+and the stats screen's days counted in UTC (`backend.tz`), whatever the
+machine's time zone. Regenerate with `pytest tests/test_snapshots_quiz.py
 --snapshot-update` and look at the SVGs in tests/__snapshots__/.
 """
 
 from __future__ import annotations
 
-import time
-from collections.abc import Iterator
+from datetime import UTC
 from pathlib import Path
 from typing import Any
 
@@ -18,17 +18,7 @@ from fixtures.ui.appkit import SIZE, START, make_app, quiz_config, settle
 from textual.pilot import Pilot
 
 from tui.quiz import FakeClock
-from tui.quiz.review import make_scheduler
 from tui.settings import Settings
-
-
-@pytest.fixture(autouse=True)
-def _utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
 
 
 def presses(*keys: str) -> Any:
@@ -45,8 +35,9 @@ def test_home(snap_compare: Any, tmp_path: Path) -> None:
     assert snap_compare(make_app(tmp_path), terminal_size=SIZE, run_before=presses())
 
 
-@pytest.mark.parametrize("qid", ["ui-choice", "ui-multi", "ui-tf", "ui-numeric", "ui-short", "ui-order",
-                                 "ui-match"])
+@pytest.mark.parametrize(
+    "qid", ["ui-choice", "ui-multi", "ui-tf", "ui-numeric", "ui-short", "ui-order", "ui-match"]
+)
 def test_question(snap_compare: Any, tmp_path: Path, qid: str) -> None:
     app = make_app(tmp_path, quiz_config(question_ids=(qid,)))
     assert snap_compare(app, terminal_size=SIZE, run_before=presses())
@@ -82,9 +73,12 @@ def test_results(snap_compare: Any, tmp_path: Path) -> None:
 
 def test_stats(snap_compare: Any, tmp_path: Path) -> None:
     clock = FakeClock(START)
-    app = make_app(tmp_path, quiz_config(question_ids=("ui-tf", "ui-choice", "ui-multi"), confidence=True,
-                                         mode="review"), clock=clock)
-    app.backend.scheduler = make_scheduler(fuzz=False)  # FSRS fuzzes due dates at random otherwise
+    app = make_app(
+        tmp_path,
+        quiz_config(question_ids=("ui-tf", "ui-choice", "ui-multi"), confidence=True, mode="review"),
+        clock=clock,
+    )
+    app.backend.tz = UTC  # the learner's calendar days, fixed for the snapshot
     keys = ("2", "enter", "3", "n", "3", "enter", "2", "n", "1", "2", "enter", "1", "n", "t")
     assert snap_compare(app, terminal_size=SIZE, run_before=presses(*keys))
 
@@ -94,7 +88,9 @@ def test_help(snap_compare: Any, tmp_path: Path) -> None:
 
     async def run_before(pilot: Pilot[Any]) -> None:
         await settle(pilot)
-        pilot.app.settings = Settings(data_dir=Path("/home/learner/.local/share/sparring"))  # a fixed path to show
+        pilot.app.settings = Settings(
+            data_dir=Path("/home/learner/.local/share/sparring")
+        )  # a fixed path to show
         await pilot.press("f1")
         await settle(pilot)
 

@@ -24,6 +24,7 @@ from tui.store import (
 )
 from tui.store.db import split_sql
 from tui.store.migrations import MIGRATIONS
+from tui.store.stats import TagFigures
 
 NOW = datetime(2025, 1, 27, 12, 0, tzinfo=UTC)
 
@@ -234,7 +235,7 @@ def test_stats_totals_and_per_bank(tmp_path: Path) -> None:
         store.save_card("default", card("q1", NOW - timedelta(hours=1)))
         figures = stats(store, "default", NOW)
         assert (figures.attempts, figures.correct, figures.due) == (3, 2, 1)
-        assert figures.accuracy == pytest.approx(2 / 3)
+        assert figures.accuracy == pytest.approx(2 / 3)  # points: 2 of 3
         data = figures.as_dict()
         assert set(data) >= {"attempts", "correct", "accuracy", "due", "banks"}
         assert data["banks"] == {
@@ -259,8 +260,64 @@ def test_stats_totals_and_per_bank(tmp_path: Path) -> None:
                 "last": "2025-01-27T12:00:00.000000+00:00",
             },
         }
-        assert tag_accuracy(store, "default") == {"chips": (1, 1), "cost": (2, 1)}
+        assert tag_accuracy(store, "default") == {
+            "chips": TagFigures(attempts=1, correct=1, earned=1.0, possible=1.0),
+            "cost": TagFigures(attempts=2, correct=1, earned=1.0, possible=2.0),
+        }
         assert sorted(calibration_pairs(store, "default")) == [(1, True), (3, False)]
         days = history(store, "default", NOW + timedelta(days=1), days=7)
         assert len(days) == 7 and sum(d.attempts for d in days) == 3
         assert stats(store, "nobody", NOW).attempts == 0
+
+
+def test_accuracy_is_the_share_of_points_everywhere(tmp_path: Path) -> None:
+    """Half right on a 2-point question counts 1 of 2 points: per tag, per bank, in total, per day,
+    exactly as a session's results count it (`Figures.percent`)."""
+    from tui.quiz.model import Figures
+
+    with Store.open(tmp_path / "s.db") as store:
+        half = attempt("m", correct=False, fraction=0.5, earned=1.0, points=2.0, tags=("labs",))
+        store.record_attempt("default", half)
+        store.record_attempt("default", attempt("c", tags=("labs",)))
+        tag = tag_accuracy(store, "default")["labs"]
+        assert (tag.attempts, tag.correct, tag.earned, tag.possible) == (2, 1, 2.0, 3.0)
+        assert tag.accuracy == pytest.approx(2 / 3)
+        session = Figures().plus(False, 1.0, 2.0).plus(True, 1.0, 1.0)
+        assert tag.accuracy == pytest.approx(session.percent / 100)
+        figures = stats(store, "default", NOW)
+        assert figures.accuracy == pytest.approx(2 / 3) and figures.banks["b1"].accuracy == pytest.approx(
+            2 / 3
+        )
+        assert figures.correct == 1  # full credit, counted beside accuracy
+        data = figures.as_dict()
+        assert data["accuracy"] == 0.6667 and data["earned"] == 2.0 and data["possible"] == 3.0
+        (day,) = [d for d in history(store, "default", NOW, days=3) if d.attempts]
+        assert day.accuracy == pytest.approx(2 / 3) and day.correct == 1
+
+
+def test_history_and_forecast_count_local_calendar_days(tmp_path: Path) -> None:
+    """Stored times are UTC; days are the learner's calendar days in the given time zone."""
+    from datetime import timezone
+
+    tokyo = timezone(timedelta(hours=9))
+    new_york = timezone(timedelta(hours=-5))
+    late = datetime(2025, 1, 26, 20, 0, tzinfo=UTC)  # Jan 27 05:00 in Tokyo, Jan 26 15:00 in New York
+    with Store.open(tmp_path / "s.db") as store:
+        store.record_attempt("default", attempt("q1", answered_at=late))
+        store.record_attempt("default", attempt("q2", answered_at=NOW))  # Jan 27 21:00 Tokyo, 07:00 New York
+        store.save_card("default", card("q1", datetime(2025, 1, 28, 16, 0, tzinfo=UTC)))  # Jan 29 in Tokyo
+
+        def counts(tz: timezone) -> dict[str, int]:
+            days = history(store, "default", NOW, days=3, tz=tz)
+            assert days[-1].day == NOW.astimezone(tz).date()  # the last day is today, in that zone
+            return {d.day.isoformat(): d.attempts for d in days}
+
+        assert counts(tokyo) == {"2025-01-25": 0, "2025-01-26": 0, "2025-01-27": 2}
+        assert counts(new_york) == {"2025-01-25": 0, "2025-01-26": 1, "2025-01-27": 1}
+        assert counts(UTC) == {"2025-01-25": 0, "2025-01-26": 1, "2025-01-27": 1}
+        assert due_forecast(store, "default", NOW, days=4, tz=tokyo) == [0, 0, 1, 0]
+        assert due_forecast(store, "default", NOW, days=4, tz=new_york) == [0, 1, 0, 0]
+        # just after midnight in Tokyo, yesterday's answers are yesterday's
+        after_midnight = datetime(2025, 1, 27, 15, 30, tzinfo=UTC)  # Jan 28 00:30 in Tokyo
+        days = history(store, "default", after_midnight, days=2, tz=tokyo)
+        assert [(d.day.isoformat(), d.attempts) for d in days] == [("2025-01-27", 2), ("2025-01-28", 0)]

@@ -28,10 +28,20 @@ from tui.screens.dialogs import ConfidenceScreen, ConfirmScreen
 from tui.screens.home import HomeScreen
 from tui.screens.question import QuestionScreen
 from tui.screens.results import ResultsScreen
+from tui.store.records import AttemptRecord
 from tui.widgets.choice_list import ChoiceList
 from tui.widgets.feedback import FeedbackPanel
 from tui.widgets.match_picker import MatchPicker
 from tui.widgets.order_list import OrderList
+
+
+def stored_records(data_dir: Path) -> list[AttemptRecord]:
+    """The stored answers, read through a second connection (what a restart after a kill finds)."""
+    from tui.settings import Settings
+    from tui.store import Store
+
+    with Store.open(Settings(data_dir=data_dir).db_path) as store:
+        return store.attempts("default")
 
 
 def question(app: object) -> QuestionScreen:
@@ -121,7 +131,9 @@ async def test_multi_keys_toggle(tmp_path: Path) -> None:
         await pilot.press("enter")
         await pilot.pause()
         result = question(app).session.last_result
-        assert result is not None and result.correct and result.response == frozenset({"reported", "verified"})
+        assert (
+            result is not None and result.correct and result.response == frozenset({"reported", "verified"})
+        )
 
 
 async def test_multi_cursor_and_space(tmp_path: Path) -> None:
@@ -224,15 +236,43 @@ async def test_match_letters_pair_and_arrows_space(tmp_path: Path) -> None:
         target = item.rights.index(expected[item.lefts[1]])
         await pilot.press("right", *(["down"] * target), "space")
         assert picker.pairs()[item.lefts[1]] == expected[item.lefts[1]]
-        await pilot.press("enter")  # one left unpaired: the engine says what is missing
-        await pilot.pause()
-        assert screen.phase == "asking"
-        assert any("missing: 3" in n for n in notices(app))
         await pilot.press("3", letter_of[expected[item.lefts[2]]], "enter")
         await pilot.pause()
         result = screen.session.last_result
         assert result is not None and result.correct
         assert dict(result.response) == expected  # type: ignore[arg-type]
+
+
+async def test_match_may_be_submitted_partly_paired(tmp_path: Path) -> None:
+    app = one(tmp_path, "ui-match")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = question(app)
+        item = screen.item
+        assert item is not None
+        expected = dict(item.question.pairs)
+        await pilot.press("abc"[item.rights.index(expected[item.lefts[0]])], "enter")  # one pair of three
+        await pilot.pause()
+        result = screen.session.last_result
+        assert screen.phase == "feedback" and result is not None
+        assert result.verdict == "partly right" and result.fraction == pytest.approx(1 / 3)
+        assert dict(result.response) == {item.lefts[0]: expected[item.lefts[0]]}  # type: ignore[arg-type]
+        assert not any("missing" in n for n in notices(app))
+        text = screen_text(app)
+        assert "2 left unpaired, counted as wrong." in text and "→ ✗ — (is " in text
+        assert stored_attempts(tmp_path) == 1
+
+
+async def test_match_letter_used_twice_is_refused(tmp_path: Path) -> None:
+    app = one(tmp_path, "ui-match")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = question(app)
+        await pilot.press("a", "a", "enter")  # items 1 and 2 both given a
+        await pilot.pause()
+        assert screen.phase == "asking" and not screen.session.answers
+        assert any("Letter a is used twice (items 1 and 2)" in n for n in notices(app))
+        assert stored_attempts(tmp_path) == 0
 
 
 async def test_match_backspace_clears(tmp_path: Path) -> None:
@@ -349,14 +389,18 @@ async def test_confidence_prompt(tmp_path: Path) -> None:
         await pilot.press("2", "enter")
         await pilot.pause()
         assert isinstance(app.screen, ConfidenceScreen)
-        await pilot.press("escape")  # back to the question: nothing recorded
+        assert stored_attempts(tmp_path) == 1  # stored as given, before its certainty
+        await pilot.press("escape")  # back to the question: the answer is taken back
         await pilot.pause()
         assert question(app).phase == "asking" and not question(app).session.answers
+        assert stored_attempts(tmp_path) == 0
         await pilot.press("enter", "3")
         await pilot.pause()
         result = question(app).session.last_result
         assert result is not None and result.confidence == 3 and result.marks == 3.0
         assert "sure: +3 marks" in screen_text(app)
+    (attempt,) = stored_records(tmp_path)
+    assert attempt.confidence == 3 and attempt.marks == 3.0
 
 
 async def test_ctrl_q_at_the_confidence_prompt_keeps_the_answer(tmp_path: Path) -> None:
@@ -367,15 +411,42 @@ async def test_ctrl_q_at_the_confidence_prompt_keeps_the_answer(tmp_path: Path) 
         await pilot.press("2", "enter")
         await pilot.pause()
         assert isinstance(app.screen, ConfidenceScreen)
+        (attempt,) = stored_records(tmp_path)  # already committed: a kill here would lose nothing
+        assert attempt.correct and attempt.confidence is None
         await pilot.press("ctrl+q")
         await pilot.pause()
     assert stored_attempts(tmp_path) == 1
     assert session.answers[0].correct and session.answers[0].confidence is None
+    (attempt,) = stored_records(tmp_path)
+    assert attempt.confidence is None and attempt.marks is None
+
+
+async def test_review_certainty_updates_the_stored_card(tmp_path: Path) -> None:
+    app = make_app(tmp_path, quiz_config(question_ids=("ui-tf",), confidence=True, mode="review"))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("2", "enter")
+        await pilot.pause()
+        (attempt,) = stored_records(tmp_path)
+        assert attempt.rating == 4 and attempt.confidence is None  # instant and right: easy, for now
+        await pilot.press("1")  # "not sure": a right answer rated hard
+        await pilot.pause()
+        result = question(app).session.last_result
+        assert result is not None and result.rating == 2 and result.card is not None
+    (attempt,) = stored_records(tmp_path)
+    assert attempt.rating == 2 and attempt.confidence == 1
+    from tui.settings import Settings
+    from tui.store import Store
+
+    with Store.open(Settings(data_dir=tmp_path).db_path) as store:
+        assert store.cards("default")["ui-tf"] == result.card
 
 
 async def test_blitz_timer_runs_out_on_the_fake_clock(tmp_path: Path) -> None:
     clock = FakeClock(START)
-    app = make_app(tmp_path, quiz_config(question_ids=("ui-tf",), mode="blitz", blitz_seconds=10), clock=clock)
+    app = make_app(
+        tmp_path, quiz_config(question_ids=("ui-tf",), mode="blitz", blitz_seconds=10), clock=clock
+    )
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         screen = question(app)
@@ -394,7 +465,9 @@ async def test_blitz_timer_runs_out_on_the_fake_clock(tmp_path: Path) -> None:
 
 async def test_blitz_answer_gets_time_weighted_points(tmp_path: Path) -> None:
     clock = FakeClock(START)
-    app = make_app(tmp_path, quiz_config(question_ids=("ui-tf",), mode="blitz", blitz_seconds=10), clock=clock)
+    app = make_app(
+        tmp_path, quiz_config(question_ids=("ui-tf",), mode="blitz", blitz_seconds=10), clock=clock
+    )
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         clock.advance(5)
@@ -419,3 +492,42 @@ async def test_exam_time_limit_ends_the_session(tmp_path: Path) -> None:
         assert isinstance(app.screen, ResultsScreen)
         assert app.screen.results.expired
         assert "The clock ran out" in screen_text(app)
+
+
+async def test_bank_file_whose_seed_is_missing_warns_once(tmp_path: Path) -> None:
+    """A bank given as a path citing a seed that is neither loaded nor beside it: one notice."""
+    from fixtures.ui.appkit import UI_FIXTURES
+
+    folder = tmp_path / "teacher"
+    folder.mkdir()
+    text = (UI_FIXTURES / "second-bank.yaml").read_text(encoding="utf-8")
+    bank = folder / "bank.yaml"
+    bank.write_text(text.replace("bank: ui-second", "bank: teacher").replace("seed: ui-seed", "seed: gone"))
+    app = make_app(tmp_path / "data", quiz_config(banks=(str(bank),), question_ids=("ui2-tf",)))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, QuestionScreen)
+        said = [n for n in notices(app) if "cannot be shown" in n]
+        assert len(said) == 1 and "the seed 'gone' this bank cites" in said[0]
+        await pilot.press("2", "enter")
+        await pilot.pause()
+        assert "✓ Right" in screen_text(app) and "Cited facts" not in screen_text(app)
+
+
+async def test_bank_file_finds_its_seed_beside_it(tmp_path: Path) -> None:
+    from fixtures.ui.appkit import UI_FIXTURES
+
+    folder = tmp_path / "teacher"
+    (folder / "seeds").mkdir(parents=True)
+    text = (UI_FIXTURES / "second-bank.yaml").read_text(encoding="utf-8")
+    bank = folder / "bank.yaml"
+    bank.write_text(text.replace("bank: ui-second", "bank: teacher").replace("seed: ui-seed", "seed: own"))
+    seed = (UI_FIXTURES / "ui-seed.yaml").read_text(encoding="utf-8").replace("seed: ui-seed", "seed: own")
+    (folder / "seeds" / "own.yaml").write_text(seed)
+    app = make_app(tmp_path / "data", quiz_config(banks=(str(bank),), question_ids=("ui2-tf",)))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert not any("cannot be shown" in n for n in notices(app))
+        await pilot.press("2", "enter")
+        await pilot.pause()
+        assert "Cited facts" in screen_text(app) and "[opinion]" in screen_text(app)

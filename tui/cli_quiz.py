@@ -100,7 +100,7 @@ def add_quiz_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
         type=int,
         default=None,
         metavar="N",
-        help="seed of the shuffle: the same seed gives the same run",
+        help="seed of the shuffle and of review due dates' fuzz: the same seed gives the same run",
     )
     quiz.add_argument(
         "--no-shuffle", action="store_true", help="keep the bank's order of questions and choices"
@@ -139,7 +139,11 @@ def add_quiz_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     quiz.set_defaults(handler=run_quiz)
 
     stats = sub.add_parser(
-        "stats", parents=[common], help="print a learner's totals: attempts, accuracy, due"
+        "stats",
+        parents=[common],
+        help="print a learner's totals: attempts, accuracy (share of points), due",
+        description="Print a learner's totals: attempts, answers with full credit, accuracy (points "
+        "earned / points possible), reviews due now, and the same per bank.",
     )
     stats.add_argument("--json", action="store_true", help="print JSON")
     stats.set_defaults(handler=run_stats)
@@ -259,7 +263,7 @@ def run_stats(args: argparse.Namespace, settings: Settings, stdout: TextIO | Non
     print(f"profile: {figures.profile}", file=out)
     print(f"attempts: {figures.attempts}", file=out)
     print(f"correct: {figures.correct}", file=out)
-    print(f"accuracy: {figures.accuracy * 100:.0f}%", file=out)
+    print(f"accuracy: {figures.accuracy * 100:.0f}% of points", file=out)
     print(f"due now: {figures.due}", file=out)
     print(f"sessions: {figures.sessions}", file=out)
     if figures.banks:

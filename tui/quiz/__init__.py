@@ -4,8 +4,10 @@ The pieces the UI uses:
 
 - `SessionConfig`: what to ask (banks, mode, filters, count, seed, confidence, timers).
 - `prepare(settings, config)` -> `Prepared` (`.session`, `.notices`, `.close()`): a session recorded to the store.
-- `QuizSession`: `next_item()` -> `Item`; `answer(response, confidence=)` / `skip()` -> `AnswerResult`;
-  `check_time()` on a timer tick; `finish()` -> `Results`; `retry_missed()` -> a new session.
+- `QuizSession`: `next_item()` -> `Item`; `answer(response, confidence=)` / `skip()` -> `AnswerResult`
+  (stored at once); with confidence marking, `awaiting_confidence`, then `set_confidence(level)`
+  (updates the stored answer) or `withdraw()` (takes it back); `check_time()` on a timer tick;
+  `finish()` -> `Results`; `retry_missed()` -> a new session.
 - `parse_answer(item, text)` for text inputs; `Clock` / `SystemClock` / `FakeClock` for time.
 
 See `tui.quiz.session` for the loop, `tui.quiz.scoring` for responses and scores,

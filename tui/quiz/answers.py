@@ -8,7 +8,11 @@
 | numeric   | a number (thousands commas, a leading currency sign and the unit are allowed) | `5.6` |
 | short     | the text                              | `DeepSeek`    |
 | order     | the shown item numbers in the right order | `3 1 2`   |
-| match     | each left number with a right letter  | `1b 2a 3c`    |
+| match     | left numbers each with a right letter | `1b 2a 3c`    |
+
+A match answer may pair only some items (`1b 3c`): the unpaired ones score as
+wrong, like wrong pairs. An item paired twice, an unknown number or letter, or
+(when each letter belongs to one item) a letter used twice is refused.
 
 `parse_answer` raises `AnswerError` whose message says what is expected.
 """
@@ -60,7 +64,7 @@ def expected_hint(item: Item) -> str:
         return f"Answer with the item numbers in the right order, each once (e.g. {example})."
     if t == "match":
         example = " ".join(f"{i + 1}{letter(i)}" for i in range(min(3, len(item.lefts))))
-        return f"Answer by pairing each number with a letter (e.g. {example})."
+        return f"Answer by pairing each number with a letter (e.g. {example}); unpaired ones count as wrong."
     return "Type your answer."  # pragma: no cover
 
 
@@ -160,7 +164,11 @@ def _parse(item: Item, line: str, hint: str) -> Response:
         pairs = re.findall(r"(\d+)\s*-?\s*([a-z]+)", compact)
         if not pairs or re.sub(r"(\d+)\s*-?\s*([a-z]+)", "", compact).strip():
             raise AnswerError(hint)
+        # Each letter belongs to exactly one item when there are as many letters as items
+        # (the right column lists each distinct answer once), so a letter given twice is a slip.
+        one_to_one = len(item.rights) == len(item.lefts)
         chosen_map: dict[str, str] = {}
+        used: dict[int, int] = {}
         for number, label in pairs:
             i, j = int(number), _letter_index(label)
             if not 1 <= i <= len(item.lefts):
@@ -170,9 +178,12 @@ def _parse(item: Item, line: str, hint: str) -> Response:
             left = item.lefts[i - 1]
             if left in chosen_map:
                 raise AnswerError(f"Item {i} is paired twice. {hint}")
+            if one_to_one and j in used:
+                raise AnswerError(
+                    f"Letter {letter(j)} is used twice (items {used[j]} and {i}); each letter goes with "
+                    f"one item. {hint}"
+                )
+            used[j] = i
             chosen_map[left] = item.rights[j]
-        if len(chosen_map) != len(item.lefts):
-            missing = [str(i + 1) for i, left in enumerate(item.lefts) if left not in chosen_map]
-            raise AnswerError(f"Pair every item (missing: {', '.join(missing)}). {hint}")
-        return chosen_map
+        return chosen_map  # items left unpaired score as wrong
     raise AnswerError(hint)  # pragma: no cover

@@ -8,11 +8,13 @@ The app and plain mode both start sessions here::
     prepared.close()
 
 `prepared.notices` carries messages to show first (a damaged database set aside,
-content warnings of a bank given as a file).
+content warnings of a bank given as a file, a seed that bank cites which could
+not be found, so its cited facts cannot be shown).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,7 +29,7 @@ from tui.quiz.model import AnswerResult, Results, SessionConfig
 from tui.quiz.scoring import Response
 from tui.quiz.session import QuizSession, fact_lookup
 from tui.store.db import Store
-from tui.store.records import AttemptRecord
+from tui.store.records import AttemptRecord, CardState
 
 if TYPE_CHECKING:
     from tui.content.library import Library
@@ -80,7 +82,8 @@ def attempt_record(result: AnswerResult, mode: str, session_id: int | None) -> A
 
 
 class StoreRecorder:
-    """Records a session in the store: the session row, each answer (and its FSRS card) as it is given."""
+    """Records a session in the store: the session row, each answer (and its FSRS card) as it is given;
+    a certainty given afterwards updates the stored answer, a withdrawn answer is deleted."""
 
     def __init__(self, store: Store, profile: str) -> None:
         self.store = store
@@ -98,9 +101,31 @@ class StoreRecorder:
             started=session.started_at or session.clock.now(),
         )
 
-    def answered(self, session: QuizSession, result: AnswerResult) -> None:
-        self.store.record_attempt(
+    def answered(self, session: QuizSession, result: AnswerResult) -> int | None:
+        return self.store.record_attempt(
             self.profile, attempt_record(result, session.config.mode, session.id), card=result.card
+        )
+
+    def confidence_given(self, session: QuizSession, result: AnswerResult, record: int | None) -> None:
+        if record is None:  # pragma: no cover - record_attempt always returns the row id
+            return
+        self.store.update_attempt(
+            self.profile,
+            record,
+            confidence=result.confidence,
+            marks=result.marks,
+            rating=result.rating,
+            card=result.card,
+        )
+
+    def withdrawn(
+        self, session: QuizSession, result: AnswerResult, record: int | None, card: CardState | None
+    ) -> None:
+        if record is None:  # pragma: no cover
+            return
+        moved = result.card is not None
+        self.store.delete_attempt(
+            self.profile, record, question_id=result.question.id if moved else None, card=card
         )
 
     def session_finished(self, session: QuizSession, results: Results) -> None:
@@ -118,17 +143,76 @@ def is_path(spec: str) -> bool:
     return spec.endswith(YAML_SUFFIXES) or "/" in spec or "\\" in spec or Path(spec).is_file()
 
 
-def load_banks(specs: Sequence[str], library: Library) -> tuple[list[Bank], list[str]]:
-    """The banks named by id or path (empty: every loaded bank), and warnings to show.
+SEED_SCAN_LIMIT = 200  # YAML files read per folder while looking for a seed by its id
 
+
+def seed_folders(bank_file: Path) -> list[Path]:
+    """Where a bank file's seed may sit: its folder, a `seeds/` folder in it, a sibling `seeds/` folder."""
+    here = bank_file.resolve().parent
+    out: list[Path] = []
+    for folder in (here, here / "seeds", here.parent / "seeds"):
+        if folder not in out and folder.is_dir():
+            out.append(folder)
+    return out
+
+
+def seed_beside(bank_file: Path, seed_id: str) -> tuple[Seed | None, list[str]]:
+    """The seed `seed_id` found next to `bank_file` (see `seed_folders`), and warnings about it.
+
+    `<seed_id>.yaml` (or `.yml`) is tried first in each folder, then the other YAML
+    files there that mention it; a seed file with errors is reported, not used.
+    """
+    warnings: list[str] = []
+    for folder in seed_folders(bank_file):
+        named = [folder / f"{seed_id}{suffix}" for suffix in YAML_SUFFIXES]
+        try:
+            others = sorted(p for p in folder.iterdir() if p.suffix in YAML_SUFFIXES and p not in named)
+        except OSError:
+            others = []
+        for path in [p for p in named if p.is_file()] + others[:SEED_SCAN_LIMIT]:
+            if path.resolve() == bank_file.resolve() or not path.is_file():
+                continue
+            if path not in named and not _mentions(path, seed_id):
+                continue
+            loaded = load_file(path)
+            model = loaded.model
+            if not isinstance(model, Seed) or model.id != seed_id:
+                continue
+            if not loaded.ok:
+                warnings.extend(str(f) for f in loaded.findings if f.severity == "error")
+                continue
+            return model, warnings
+    return None, warnings
+
+
+def _mentions(path: Path, seed_id: str) -> bool:
+    """Whether the file's opening looks like seed `seed_id` (a cheap look before loading it)."""
+    try:
+        with path.open("rb") as f:
+            head = f.read(4096).decode("utf-8", "replace")
+    except OSError:
+        return False
+    if re.search(r"^(bank|motion|format)\s*:", head, re.M):
+        return False
+    return re.search(rf"^seed\s*:\s*[\"']?{re.escape(seed_id)}[\"']?\s*(#.*)?$", head, re.M) is not None
+
+
+def load_banks(specs: Sequence[str], library: Library) -> tuple[list[Bank], list[str], dict[str, Seed]]:
+    """The banks named by id or path (empty: every loaded bank), warnings to show, and extra seeds.
+
+    A bank given as a file may cite a seed the library does not hold: it is looked
+    for beside the file (`seed_beside`) and returned in the extra seeds; when it
+    cannot be found, one warning per seed says that cited facts cannot be shown.
     A bank file with errors raises `QuizSetupError` listing its findings.
     """
     if not specs:
         if not library.banks:
             raise QuizSetupError(["no question banks are loaded"])
-        return list(library.banks.values()), []
+        return list(library.banks.values()), [], {}
     banks: list[Bank] = []
     warnings: list[str] = []
+    seeds: dict[str, Seed] = {}
+    missing: set[str] = set()
     for spec in specs:
         if is_path(spec):
             loaded = load_file(Path(spec))
@@ -136,11 +220,25 @@ def load_banks(specs: Sequence[str], library: Library) -> tuple[list[Bank], list
             warnings.extend(str(f) for f in loaded.findings if f.severity != "error")
             if errors:
                 raise QuizSetupError([str(f) for f in errors])
-            if not isinstance(loaded.model, Bank):
+            bank = loaded.model
+            if not isinstance(bank, Bank):
                 raise QuizSetupError(
                     [f"{loaded.path}: not a question bank (a bank file starts with 'bank:')"]
                 )
-            banks.append(loaded.model)
+            banks.append(bank)
+            if bank.seed in library.seeds or bank.seed in seeds or bank.seed in missing:
+                continue
+            seed, problems = seed_beside(Path(spec), bank.seed)
+            warnings.extend(problems)
+            if seed is not None:
+                seeds[seed.id] = seed
+            else:
+                missing.add(bank.seed)
+                warnings.append(
+                    f"{loaded.path}: the seed {bank.seed!r} this bank cites is not loaded and was not "
+                    f"found beside it (in its folder or a seeds/ folder next to it); the cited facts "
+                    f"cannot be shown. Pass the seed's folder with --content DIR."
+                )
         elif spec in library.banks:
             banks.append(library.banks[spec])
         else:
@@ -148,7 +246,7 @@ def load_banks(specs: Sequence[str], library: Library) -> tuple[list[Bank], list
             raise QuizSetupError(
                 [f"unknown bank {spec!r} (known: {known}); give a bank id or a path to a .yaml file"]
             )
-    return banks, warnings
+    return banks, warnings, seeds
 
 
 def pool_of(banks: Sequence[Bank]) -> list[Question]:
@@ -184,8 +282,8 @@ def prepare(
     clock = clock or SystemClock()
     if library is None:
         library = load_content(settings)
-    banks, notices = load_banks(config.banks, library)
-    seeds: dict[str, Seed] = dict(library.seeds)
+    banks, notices, extra_seeds = load_banks(config.banks, library)
+    seeds: dict[str, Seed] = {**library.seeds, **extra_seeds}
     own_store = store is None
     if store is None:
         store = Store.open(settings.db_path)

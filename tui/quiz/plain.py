@@ -3,7 +3,9 @@
 Output: each question, then each choice on its own line (`1) H800`; a match
 question's right column lettered, `a) Meta`), then one line saying what to
 type. One answer line is read (bad lines are explained and asked again);
-`/skip` skips, `/quit` ends. Practice, review and blitz print the feedback
+`/skip` skips, `/quit` ends. The answer is stored as soon as it is read; with
+`--confidence`, a second line gives the certainty 1-3 and updates the stored
+answer (`/skip` there, `/quit` or end of input leave it without a certainty). Practice, review and blitz print the feedback
 after each answer; an exam reviews every question at the end. The last line
 is `score: EARNED/POSSIBLE` (points, at most 2 decimals). End of input ends
 the session cleanly; every answer given is already stored.
@@ -123,17 +125,17 @@ def summary_lines(results: Results) -> list[str]:
         lines.append(f"Not answered: {len(results.unanswered)} question(s).")
     if results.by_tag:
         lines.append(
-            "By tag: "
+            "By tag (points): "
             + ", ".join(
-                f"{tag} {points_text(f.earned)}/{points_text(f.possible)}"
+                f"{tag} {points_text(f.earned)}/{points_text(f.possible)} ({f.percent:.0f}%)"
                 for tag, f in results.by_tag.items()
             )
         )
     if results.by_difficulty:
         lines.append(
-            "By difficulty: "
+            "By difficulty (points): "
             + ", ".join(
-                f"{d} {points_text(f.earned)}/{points_text(f.possible)}"
+                f"{d} {points_text(f.earned)}/{points_text(f.possible)} ({f.percent:.0f}%)"
                 for d, f in results.by_difficulty.items()
             )
         )
@@ -196,17 +198,15 @@ def _loop(session: QuizSession, stdin: TextIO, say: Callable[..., None]) -> None
         status, value = _read(stdin, say, partial(parse_answer, item))
         if status in ("eof", "quit"):
             return
-        answered_at = session.clock.now()
-        confidence = None
+        # The answer is stored now; a certainty asked for below updates it.
+        result = session.skip() if status == "skip" else session.answer(value)
         stop = False
-        if session.config.confidence and status == "ok":
+        if session.awaiting_confidence is not None:
             say("How sure are you? 1) not sure 2) fairly sure 3) sure")
-            c_status, confidence = _read(stdin, say, _confidence)
-            stop = c_status in ("eof", "quit")
-        if status == "skip":
-            result = session.skip(answered_at=answered_at)
-        else:
-            result = session.answer(value, confidence=confidence, answered_at=answered_at)
+            c_status, level = _read(stdin, say, _confidence)
+            if c_status == "ok" and level is not None:
+                result = session.set_confidence(level)
+            stop = c_status in ("eof", "quit")  # the answer stays stored, without a certainty
         if session.shows_feedback:
             say(*result_lines(result))
         else:

@@ -22,6 +22,25 @@ Only review mode updates the schedule: practice, exam and blitz answers are
 stored as attempts but do not move due dates (time pressure and exam
 conditions would skew the ratings).
 
+With confidence marking on, the answer is stored (and the card moved) the
+moment it is given, rated as if no certainty was asked; when the learner then
+says how sure they were, the card is recomputed from its state before the
+answer with the certainty taken into account, so it ends exactly where it
+would have had the certainty come with the answer. An answer left without a
+certainty (the learner quit at the prompt) keeps the first rating.
+
+Due dates and `--seed`
+----------------------
+FSRS "fuzzes" intervals of 2.5 days or more by a few percent, so that
+questions learned together do not all fall due on the same day. Sparring
+keeps the fuzz (a learner expects the same spread of reviews with or without
+a seed) but draws it from the session's seed, the question id and how many
+times the question was reviewed before, never from the process-wide random
+state. So `--seed N` reproduces the due dates as well as the order of the
+questions; without `--seed`, the session picks a seed (and reports it), and
+due dates spread as usual. Each question gets its own draw, so two questions
+answered alike in one session may still fall due on different days.
+
 What a review session asks
 --------------------------
 First the due questions (due date at or before now), most overdue first; then
@@ -33,10 +52,13 @@ started today). Questions reviewed and not yet due are left out. Filters
 
 from __future__ import annotations
 
+import random
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 import fsrs
+from fsrs.scheduler import FUZZ_RANGES
 
 from tui.content.models import Question
 from tui.quiz.clock import utc
@@ -64,8 +86,28 @@ def rating_for(correct: bool, seconds: float, budget: float, confidence: int | N
 
 
 def make_scheduler(*, fuzz: bool = True) -> fsrs.Scheduler:
-    """The default FSRS scheduler (90 % desired retention; `fuzz=False` for exact dates in tests)."""
+    """The default FSRS scheduler (90 % desired retention; `fuzz=False` for unfuzzed dates)."""
     return fsrs.Scheduler(enable_fuzzing=fuzz)
+
+
+def fuzz_rng(seed: int, question_id: str, reps: int) -> random.Random:
+    """The random source of one review's fuzz: the session seed, the question, its earlier reviews."""
+    return random.Random(f"sparring-fsrs-fuzz:{seed}:{question_id}:{reps}")
+
+
+def fuzzed_interval(interval: timedelta, rng: random.Random, maximum_interval: int) -> timedelta:
+    """FSRS's fuzz (`fsrs.Scheduler._get_fuzzed_interval`, v6) with the draw taken from `rng`."""
+    days = interval.days
+    if days < 2.5:
+        return interval
+    delta = 1.0
+    for span in FUZZ_RANGES:
+        delta += span["factor"] * max(min(float(days), span["end"]) - span["start"], 0.0)
+    low = max(2, round(days - delta))
+    high = min(round(days + delta), maximum_interval)
+    low = min(low, high)
+    fuzzed = rng.random() * (high - low + 1) + low
+    return timedelta(days=min(round(fuzzed), maximum_interval))
 
 
 def review(
@@ -75,13 +117,23 @@ def review(
     rating: fsrs.Rating,
     when: datetime,
     seconds: float,
+    *,
+    rng: random.Random | None = None,
 ) -> CardState:
-    """The card after one review (a new card when `state` is None)."""
+    """The card after one review (a new card when `state` is None); `state` itself is left as it was.
+
+    When the scheduler fuzzes and `rng` is given (see `fuzz_rng`), the fuzz is drawn
+    from `rng`, so the same `rng` seed gives the same due date.
+    """
     when = utc(when)
     card = state.card if state is not None else fsrs.Card(card_id=1, due=when)
-    updated, _log = scheduler.review_card(
+    seeded = rng is not None and scheduler.enable_fuzzing
+    plain = replace(scheduler, enable_fuzzing=False) if seeded else scheduler
+    updated, _log = plain.review_card(
         card, rating, review_datetime=when, review_duration=max(0, int(seconds * 1000))
     )
+    if seeded and rng is not None and updated.state == fsrs.State.Review:
+        updated.due = when + fuzzed_interval(updated.due - when, rng, scheduler.maximum_interval)
     lapse = rating == fsrs.Rating.Again and card.state != fsrs.State.Learning
     return CardState(
         question_id=question.id,

@@ -5,7 +5,9 @@ Driving a session (the Textual screens and plain mode do exactly this)::
     session = QuizSession.create(questions, config, clock=clock, facts=lookup, recorder=recorder)
     while (item := session.next_item()) is not None:   # presents the next item, starts its timer
         ...show item.prompt and item.choices / items / lefts+rights...
-        result = session.answer(response, confidence=None)  # or session.skip()
+        result = session.answer(response)                   # stored now (or session.skip())
+        if session.awaiting_confidence:                     # confidence marking on: ask 1-3, then
+            result = session.set_confidence(level)          # ...or session.withdraw() to re-answer
         ...if session.shows_feedback: show result (verdict, choices, explanation, facts)...
     results = session.finish()                          # idempotent; results() gives a snapshot
     retry = session.retry_missed()                      # a new session of the missed questions, or None
@@ -19,13 +21,24 @@ answer given late is recorded as out of time, with no points.
 
 Every answer goes to the `recorder` (the store) before `answer()` returns, so
 a crash or kill never loses an answered question.
+
+Confidence marking: an answer given without a certainty while the switch is
+on is stored at once with no certainty, and the session waits for one
+(`awaiting_confidence`): `set_confidence(level)` updates the stored answer
+(its certainty and marks and, in review mode, its rating and FSRS card,
+recomputed from the card as it was before the answer, in the same store
+transaction), so the outcome is exactly as if the certainty had come with the
+answer. `withdraw()` takes the answer back instead (the learner went back to
+change it): the stored answer is deleted, the card restored, and the same
+item is out again. Presenting the next item (or quitting) leaves the answer
+stored without a certainty.
 """
 
 from __future__ import annotations
 
 import random
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Literal, Protocol
 
@@ -43,7 +56,7 @@ from tui.quiz.model import (
     SessionConfig,
     build_results,
 )
-from tui.quiz.review import make_scheduler, pick_review, rating_for, review, time_budget
+from tui.quiz.review import fuzz_rng, make_scheduler, pick_review, rating_for, review, time_budget
 from tui.quiz.scoring import Grade, Response, check_response, grade, right_answer_text
 from tui.store.records import CardState
 
@@ -62,8 +75,22 @@ class Recorder(Protocol):
         """Called once, when the first item is presented; may return a session id."""
         ...
 
-    def answered(self, session: QuizSession, result: AnswerResult) -> None:
-        """Called for every answer (timeouts and skips too), before `answer()` returns: commit it here."""
+    def answered(self, session: QuizSession, result: AnswerResult) -> int | None:
+        """Called for every answer (timeouts and skips too), before `answer()` returns: commit it here.
+
+        May return an id of the stored answer; it is handed back to `confidence_given` and `withdrawn`.
+        """
+        ...
+
+    def confidence_given(self, session: QuizSession, result: AnswerResult, record: int | None) -> None:
+        """The certainty of a stored answer came: update it to `result` (confidence, marks, rating, card)."""
+        ...
+
+    def withdrawn(
+        self, session: QuizSession, result: AnswerResult, record: int | None, card: CardState | None
+    ) -> None:
+        """A stored answer was taken back: delete it. If it moved its question's card (`result.card` is
+        set: review mode), put the card back to `card`, its state before (None: it had none)."""
         ...
 
     def session_finished(self, session: QuizSession, results: Results) -> None: ...
@@ -80,6 +107,16 @@ def fact_lookup(banks: Iterable[Bank], seeds: Mapping[str, Seed]) -> FactLookup:
         return tuple(f for f in (seed.fact(i) for i in question.facts) if f is not None)
 
     return lookup
+
+
+@dataclass(frozen=True, slots=True)
+class _Pending:
+    """A stored answer waiting for its certainty: what undoing or recomputing it needs."""
+
+    result: AnswerResult
+    record: int | None  # the recorder's id of the stored answer
+    card_before: CardState | None  # review mode: the question's card before this answer
+    streak_before: int
 
 
 def new_seed() -> int:
@@ -246,6 +283,7 @@ class QuizSession:
         self._expired: list[Question] = []
         self._streak = 0
         self._results: Results | None = None
+        self._pending: _Pending | None = None
 
     @classmethod
     def create(
@@ -316,6 +354,11 @@ class QuizSession:
         return self.config.confidence
 
     @property
+    def awaiting_confidence(self) -> AnswerResult | None:
+        """The last answer, stored without a certainty, while `set_confidence` or `withdraw` may act on it."""
+        return self._pending.result if self._pending is not None else None
+
+    @property
     def earned(self) -> float:
         return sum(a.earned for a in self._answers)
 
@@ -368,6 +411,7 @@ class QuizSession:
             return None
         if self.state == "asking":
             return self._current
+        self._pending = None  # moving on: an answer still without a certainty keeps none
         now = self.clock.now()
         if self.started_at is None:
             self.started_at = now
@@ -395,9 +439,10 @@ class QuizSession:
         """Score `response` to the current item, record it, and return the result.
 
         `response` is in content terms (see `tui.quiz.scoring`). `confidence` is the
-        certainty 1-3 when confidence marking is on (None leaves this answer unmarked).
-        If the UI asks for confidence after the answer, pass `answered_at` (the clock
-        reading when the answer was submitted) so the answer time leaves the pause out.
+        certainty 1-3 if already known; with confidence marking on and no certainty
+        given, the answer is stored without one and `awaiting_confidence` holds it
+        until `set_confidence` (or `withdraw`). `answered_at` (default: now) is when
+        the answer was submitted.
         """
         item = self._asking()
         response = check_response(item.question, response)
@@ -407,6 +452,68 @@ class QuizSession:
         """Give up on the current item: recorded as a wrong answer with no response."""
         item = self._asking()
         return self._take(item, None, confidence, answered_at, skipped=True)
+
+    def set_confidence(self, level: int) -> AnswerResult:
+        """Give the certainty (1-3) of the answer awaiting one; the stored answer is updated.
+
+        The marks follow from the level; in review mode the rating and the FSRS card are
+        recomputed from the card before the answer (same time, same fuzz draw), so the
+        schedule ends as if the certainty had come with the answer. Returns the updated result.
+        """
+        pending = self._pending
+        if pending is None:
+            raise SessionError("no answer is waiting for a certainty")
+        if level not in (1, 2, 3):
+            raise ValueError(f"confidence is 1, 2 or 3, not {level!r}")
+        old = pending.result
+        q = old.question
+        rating = old.rating
+        card = old.card
+        if self.config.mode == "review":
+            r = rating_for(old.correct, old.seconds, time_budget(q), level)
+            rating = int(r)
+            card = self._review(q, pending.card_before, r, old.answered_at, old.seconds)
+        result = replace(
+            old,
+            confidence=level,
+            marks=certainty_marks(level, old.correct),
+            rating=rating,
+            card=card,
+        )
+        if self.recorder is not None:
+            self.recorder.confidence_given(self, result, pending.record)
+        # Stored: now the session's own copy follows.
+        assert self._answers and self._answers[-1] is old  # nothing is answered while one awaits
+        self._answers[-1] = result
+        if card is not None:
+            self.cards[q.id] = card
+        self._pending = None
+        if self.state == "finished":
+            self._results = self._compute_results()
+        return result
+
+    def withdraw(self) -> Item:
+        """Take back the answer awaiting its certainty: the stored answer is deleted (the card restored)
+        and the same item is out again, its timer still running from when it was first shown."""
+        pending = self._pending
+        if pending is None or self.state != "answered":
+            raise SessionError("no answer to take back")
+        old = pending.result
+        q = old.question
+        if self.recorder is not None:
+            self.recorder.withdrawn(self, old, pending.record, pending.card_before)
+        assert self._answers and self._answers[-1] is old
+        self._answers.pop()
+        self._streak = pending.streak_before
+        if old.card is not None:
+            if pending.card_before is None:
+                self.cards.pop(q.id, None)
+            else:
+                self.cards[q.id] = pending.card_before
+        self._pending = None
+        self._current = old.item
+        self.state = "asking"
+        return old.item
 
     def check_time(self) -> AnswerResult | None:
         """Apply the timers: returns the timed-out result when the current item's time ran out."""
@@ -435,7 +542,7 @@ class QuizSession:
                 self.started_at = self.finished_at
             self.state = "finished"
             self._current = None
-            self._results = self.results()
+            self._results = self._compute_results()
             if self.recorder is not None and self.id is not None:
                 self.recorder.session_finished(self, self._results)
         assert self._results is not None
@@ -445,6 +552,9 @@ class QuizSession:
         """The results so far (final once finished)."""
         if self.state == "finished" and self._results is not None:
             return self._results
+        return self._compute_results()
+
+    def _compute_results(self) -> Results:
         answered = {a.question.id for a in self._answers}
         expired = {q.id for q in self._expired}
         unanswered = [q for q in self.questions if q.id not in answered and q.id not in expired]
@@ -494,6 +604,15 @@ class QuizSession:
         self._expired.extend(q for q in self.questions[self._index :] if q.id not in answered)
         self._index = len(self.questions)
 
+    def _review(
+        self, q: Question, before: CardState | None, rating: fsrs.Rating, when: datetime, seconds: float
+    ) -> CardState:
+        """The card after reviewing `q` from `before`; the fuzz is drawn from the session seed (see review)."""
+        if self.scheduler is None:
+            self.scheduler = make_scheduler()
+        rng = fuzz_rng(self.seed, q.id, before.reps if before is not None else 0)
+        return review(self.scheduler, q, before, rating, when, seconds, rng=rng)
+
     def _record_timeout(self, now: datetime) -> AnswerResult:
         item = self._asking()
         return self._take(item, None, None, now, skipped=False, timed_out=True)
@@ -531,12 +650,11 @@ class QuizSession:
                     blitz += streak_bonus(q.points, self_streak)
         rating = None
         card = None
+        card_before = self.cards.get(q.id)
         if self.config.mode == "review":
             r = rating_for(correct, seconds, time_budget(q), confidence)
             rating = int(r)
-            if self.scheduler is None:
-                self.scheduler = make_scheduler()
-            card = review(self.scheduler, q, self.cards.get(q.id), r, when, seconds)
+            card = self._review(q, card_before, r, when, seconds)
         choices, parts = feedback_for(item, response)
         result = AnswerResult(
             item=item,
@@ -558,15 +676,18 @@ class QuizSession:
             rating=rating,
             card=card,
         )
-        if self.recorder is not None:
-            self.recorder.answered(self, result)
+        record = self.recorder.answered(self, result) if self.recorder is not None else None
         # Only now, with the answer safely stored, does the session move on.
         self._answers.append(result)
+        streak_before = self._streak
         self._streak = self_streak
         if card is not None:
             self.cards[q.id] = card
         self.state = "answered"
         self._current = None
+        self._pending = None
+        if self.config.confidence and confidence is None and not (timed_out or skipped):
+            self._pending = _Pending(result, record, card_before, streak_before)
         if exam_over:
             self._expire_rest()
             self.finish()

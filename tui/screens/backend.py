@@ -10,7 +10,7 @@ runs in a worker thread.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from tui.quiz.marks import Calibration
     from tui.settings import Settings
     from tui.store import Stats, Store
-    from tui.store.stats import DayFigures
+    from tui.store.stats import DayFigures, TagFigures
 
 
 @dataclass(frozen=True)
@@ -38,8 +38,8 @@ class StatsView:
     """Everything the stats screen draws."""
 
     totals: Stats
-    history: list[DayFigures]
-    tags: dict[str, tuple[int, int]]
+    history: list[DayFigures]  # local calendar days (the backend's `tz`)
+    tags: dict[str, TagFigures]  # accuracy: points earned / points possible
     forecast: list[int]
     calibration: Calibration
     bank_titles: dict[str, str] = field(default_factory=dict)
@@ -48,15 +48,22 @@ class StatsView:
 class Backend:
     """The library, the store and the clock, for one profile."""
 
-    def __init__(self, settings: Settings, clock: Clock | None = None, *, library: Library | None = None,
-                 store: Store | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        clock: Clock | None = None,
+        *,
+        library: Library | None = None,
+        store: Store | None = None,
+        tz: tzinfo | None = None,
+    ) -> None:
         self.settings = settings
         self._clock = clock
         self.library = library
         self.store = store
         self._own_store = store is None
         self.notices: list[str] = []
-        self.scheduler: Any = None  # an fsrs.Scheduler for review sessions; None: the engine's default (fuzzed)
+        self.tz = tz  # the learner's time zone for days in the stats; None: the system's local zone
 
     @property
     def clock(self) -> Clock:
@@ -124,8 +131,7 @@ class Backend:
         from tui.quiz import prepare
 
         assert self.library is not None and self.store is not None, "load() first"
-        prepared = prepare(self.settings, config, clock=self.clock, library=self.library, store=self.store,
-                           scheduler=self.scheduler)
+        prepared = prepare(self.settings, config, clock=self.clock, library=self.library, store=self.store)
         self.notices = list(prepared.notices)
         return prepared.session
 
@@ -140,9 +146,9 @@ class Backend:
         titles = {b.id: b.title for b in self.library.banks.values()} if self.library else {}
         return StatsView(
             totals=stats(self.store, profile, now),
-            history=history(self.store, profile, now, days=30),
+            history=history(self.store, profile, now, days=30, tz=self.tz),
             tags=tag_accuracy(self.store, profile),
-            forecast=due_forecast(self.store, profile, now, days=14),
+            forecast=due_forecast(self.store, profile, now, days=14, tz=self.tz),
             calibration=calibration(calibration_pairs(self.store, profile)),
             bank_titles=titles,
         )

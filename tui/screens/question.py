@@ -9,9 +9,6 @@ so tests move a fake clock and call `tick()`; nothing sleeps.
 
 from __future__ import annotations
 
-import contextlib
-from datetime import datetime
-from functools import partial
 from typing import Literal
 
 from textual import on
@@ -23,7 +20,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from tui.bindings import QUIZ
-from tui.quiz import AnswerError, AnswerResult, Item, QuizSession, Response, SessionError, parse_answer
+from tui.quiz import AnswerError, AnswerResult, Item, QuizSession, SessionError, parse_answer
 from tui.quiz.scoring import format_number
 from tui.screens.dialogs import ConfidenceScreen, ConfirmScreen
 from tui.widgets.choice_list import ChoiceList
@@ -35,8 +32,15 @@ from tui.widgets.quiz_status import QuizStatus
 
 Phase = Literal["asking", "confidence", "feedback", "done"]
 TICK_SECONDS = 0.2
-TYPE_NAMES = {"choice": "One answer", "multi": "Several answers", "truefalse": "True or false",
-              "numeric": "A number", "short": "A short answer", "order": "Put in order", "match": "Match"}
+TYPE_NAMES = {
+    "choice": "One answer",
+    "multi": "Several answers",
+    "truefalse": "True or false",
+    "numeric": "A number",
+    "short": "A short answer",
+    "order": "Put in order",
+    "match": "Match",
+}
 
 
 def hint_for(item: Item) -> str:
@@ -79,7 +83,6 @@ class QuestionScreen(Screen[None]):
         self.item: Item | None = None
         self.result: AnswerResult | None = None
         self.phase: Phase = "asking"
-        self.pending: tuple[Response, datetime] | None = None  # submitted, waiting for the confidence level
 
     def compose(self) -> ComposeResult:
         yield QuizStatus(self.session.mode, self.session.total)
@@ -112,9 +115,14 @@ class QuestionScreen(Screen[None]):
         dots = "●" * q.difficulty + "○" * (3 - q.difficulty)
         points = f"{format_number(q.points)} point{'s' if q.points != 1 else ''}"
         tags = ", ".join(q.tags)
-        self.query_one("#meta", Static).update(Content.assemble(
-            (TYPE_NAMES.get(q.type, q.type), "bold"), f"  ·  {dots}  ·  {points}", ("  ·  ", ""),
-            (tags, "dim")))
+        self.query_one("#meta", Static).update(
+            Content.assemble(
+                (TYPE_NAMES.get(q.type, q.type), "bold"),
+                f"  ·  {dots}  ·  {points}",
+                ("  ·  ", ""),
+                (tags, "dim"),
+            )
+        )
         self.query_one("#prompt", Static).update(Content(item.prompt))
         self.query_one("#hint", Static).update(Content(hint_for(item)))  # the unit comes from a file
         await self.query_one("#answer").remove_children()
@@ -131,7 +139,9 @@ class QuestionScreen(Screen[None]):
         number = self.item.number if self.item is not None else self.session.total
         status.show_position(number, len(self.session.answers))
         if self.session.shows_feedback:
-            blitz = (sum(a.blitz or 0.0 for a in self.session.answers) if self.session.mode == "blitz" else None)
+            blitz = (
+                sum(a.blitz or 0.0 for a in self.session.answers) if self.session.mode == "blitz" else None
+            )
             status.show_score(self.session.earned, self.session.possible, blitz)
         else:
             status.show_answered(len(self.session.answers))
@@ -156,8 +166,11 @@ class QuestionScreen(Screen[None]):
         panel.show(result)
         self.phase = "feedback"
         last = self.session.position >= self.session.total
-        self.query_one("#hint", Static).update(
-            "Enter or n: results." if last else "Enter or n: next question.")
+        hint = "Enter or n: results." if last else "Enter or n: next question."
+        unpaired = [p for p in result.parts if p.given is None] if result.item.type == "match" else []
+        if unpaired and result.response is not None:  # a partial match is fine; say how it counted
+            hint = f"{len(unpaired)} left unpaired, counted as wrong.  {hint}"
+        self.query_one("#hint", Static).update(hint)
         # Focus stays on the (locked) answer widget; Enter and n reach the screen's bindings.
         self.call_after_refresh(panel.scroll_visible, top=True, animate=False)
         self.refresh_bindings()
@@ -187,27 +200,30 @@ class QuestionScreen(Screen[None]):
         except AnswerError as exc:
             self.notify(str(exc), severity="warning", markup=False)
             return
-        answered_at = self.session.clock.now()
-        if self.session.asks_confidence:
-            self.phase = "confidence"
-            self.pending = (response, answered_at)
-            self.app.push_screen(ConfidenceScreen(), partial(self._confidence_given, response, answered_at))
-        else:
-            await self.record(response, None, None)
-
-    async def _confidence_given(self, response: Response, answered_at: datetime, level: int | None) -> None:
-        self.pending = None
-        if level is None:  # back to the question
-            self.phase = "asking"
-            return
-        await self.record(response, level, answered_at)
-
-    async def record(self, response: Response, confidence: int | None, answered_at: datetime | None) -> None:
         try:
-            result = self.session.answer(response, confidence=confidence, answered_at=answered_at)
+            result = self.session.answer(response)  # stored now, before any certainty is asked
         except SessionError:
             return
-        await self.after_answer(result)
+        if self.session.awaiting_confidence is not None:
+            # Stored without a certainty: quitting at the prompt keeps it so; a level updates it.
+            self.phase = "confidence"
+            self.app.push_screen(ConfidenceScreen(), self._confidence_given)
+        else:
+            await self.after_answer(result)
+
+    async def _confidence_given(self, level: int | None) -> None:
+        if self.phase != "confidence":
+            return
+        waiting = self.session.awaiting_confidence is not None
+        if level is None and waiting and not self.session.is_finished:
+            self.session.withdraw()  # back to the question: the stored answer is taken back
+            self.phase = "asking"
+            return
+        result = (
+            self.session.set_confidence(level) if level is not None and waiting else self.session.last_result
+        )
+        if result is not None:
+            await self.after_answer(result)
 
     async def after_answer(self, result: AnswerResult) -> None:
         self.result = result
@@ -271,8 +287,11 @@ class QuestionScreen(Screen[None]):
         if self.phase == "done":
             return
         answered = len(self.session.answers)
-        body = (f"You answered {answered} of {self.session.total}; "
-                "what you answered is saved." if answered else "Nothing was answered yet.")
+        body = (
+            f"You answered {answered} of {self.session.total}; what you answered is saved."
+            if answered
+            else "Nothing was answered yet."
+        )
         self.app.push_screen(ConfirmScreen("Leave this quiz?", body, yes="Leave", no="Stay"), self._leave)
 
     def _leave(self, yes: bool | None) -> None:
@@ -286,13 +305,8 @@ class QuestionScreen(Screen[None]):
             self.app.pop_screen()
 
     def on_unmount(self) -> None:
-        # ctrl+q from anywhere: every answer given is already stored; one submitted while the
-        # confidence prompt was up is stored without a certainty; the session row is closed.
-        if self.pending is not None and self.session.current is not None:
-            response, answered_at = self.pending
-            self.pending = None
-            with contextlib.suppress(SessionError):
-                self.session.answer(response, answered_at=answered_at)
+        # ctrl+q from anywhere: every answer given is already stored (one submitted while the
+        # confidence prompt was up, without a certainty); the session row is closed.
         if not self.session.is_finished:
             self.session.finish()
 

@@ -36,24 +36,42 @@ def duration(seconds: float) -> str:
 
 
 def figure_rows(figures: dict[str, Figures]) -> list[BarRow]:
-    return [BarRow(label, f.percent / 100, f"{f.percent:3.0f}%  {f.correct}/{f.questions}")
-            for label, f in figures.items()]
+    """One bar per group: its accuracy, the share of points (as the stats screen shows per tag)."""
+    return [
+        BarRow(
+            label,
+            f.percent / 100,
+            f"{f.percent:3.0f}%  {format_number(f.earned)}/{format_number(f.possible)} pts",
+        )
+        for label, f in figures.items()
+    ]
 
 
 def summary(results: Results) -> Content:
     parts: list[str | Content | tuple[str, str]] = [
-        ("Score ", "bold"), (f"{format_number(results.earned)}/{format_number(results.possible)}", "bold"),
+        ("Score ", "bold"),
+        (f"{format_number(results.earned)}/{format_number(results.possible)}", "bold"),
         f" points  ({results.percent:.0f}%)     ",
-        ("Right ", "bold"), f"{results.correct} of {len(results.answers) + len(results.expired)}     ",
-        ("Time ", "bold"), duration(results.seconds),
+        ("Right ", "bold"),
+        f"{results.correct} of {len(results.answers) + len(results.expired)}     ",
+        ("Time ", "bold"),
+        duration(results.seconds),
     ]
     if results.blitz is not None:
         parts += ["     ", ("Blitz ", "bold"), f"{format_number(results.blitz)} points"]
     if results.expired:
-        parts += ["\n", (f"The clock ran out on {len(results.expired)} question(s); they count as missed.",
-                         "$text-warning")]
+        parts += [
+            "\n",
+            (
+                f"The clock ran out on {len(results.expired)} question(s); they count as missed.",
+                "$text-warning",
+            ),
+        ]
     if results.unanswered:
-        parts += ["\n", (f"Left early: {len(results.unanswered)} question(s) not reached (not scored).", "dim")]
+        parts += [
+            "\n",
+            (f"Left early: {len(results.unanswered)} question(s) not reached (not scored).", "dim"),
+        ]
     return Content.assemble(*parts)
 
 
@@ -67,8 +85,14 @@ def calibration_rows(results: Results) -> list[BarRow]:
         if level.accuracy is None:
             rows.append(BarRow(name, 0.0, "no answers", marker=level.expected))
         else:
-            rows.append(BarRow(name, level.accuracy, f"{level.accuracy:4.0%} of {level.answers}  "
-                                                     f"(claims {level.expected:.0%})", marker=level.expected))
+            rows.append(
+                BarRow(
+                    name,
+                    level.accuracy,
+                    f"{level.accuracy:4.0%} of {level.answers}  (claims {level.expected:.0%})",
+                    marker=level.expected,
+                )
+            )
     return rows
 
 
@@ -78,7 +102,9 @@ def review_widget(result: AnswerResult) -> Widget | None:
     widget: Widget | None = None
     if result.choices:
         widget = ChoiceList(item.choices, multi=item.type == "multi")
-        widget.picked = {i for i, c in enumerate(item.choices) if any(f.text == c and f.chosen for f in result.choices)}
+        widget.picked = {
+            i for i, c in enumerate(item.choices) if any(f.text == c and f.chosen for f in result.choices)
+        }
     elif item.type == "order":
         widget = OrderList(item.items)
     elif item.type == "match":
@@ -98,7 +124,8 @@ class AnswerReview(Collapsible):
 
     def __init__(self, number: int, result: AnswerResult) -> None:
         mark = {"right": ("✓", "$text-success"), "partly right": ("≈", "$text-warning")}.get(
-            result.verdict, ("✗", "$text-error"))
+            result.verdict, ("✗", "$text-error")
+        )
         prompt = result.item.prompt if len(result.item.prompt) <= 70 else result.item.prompt[:69] + "…"
         title = Content.assemble((mark[0], f"bold {mark[1]}"), f" {number}. ", Content(prompt))
         super().__init__(title=title, collapsed=True)  # type: ignore[arg-type]
@@ -133,33 +160,47 @@ class ResultsScreen(Screen[None]):
             yield Static(summary(r), id="summary")
             with Horizontal(id="figures"):
                 with Vertical(classes="column"):
-                    yield Label("By tag", classes="heading")
+                    yield Label("By tag · share of points", classes="heading")
                     yield BarChart(figure_rows(dict(r.by_tag)), width=12, label_width=16, id="by-tag")
                 with Vertical(classes="column"):
-                    yield Label("By difficulty", classes="heading")
-                    yield BarChart(figure_rows({DIFFICULTY_NAMES.get(d, str(d)): f
-                                                for d, f in r.by_difficulty.items()}),
-                                   width=12, label_width=10, id="by-difficulty")
+                    yield Label("By difficulty · share of points", classes="heading")
+                    yield BarChart(
+                        figure_rows({DIFFICULTY_NAMES.get(d, str(d)): f for d, f in r.by_difficulty.items()}),
+                        width=12,
+                        label_width=10,
+                        id="by-difficulty",
+                    )
             if r.calibration is not None and not r.calibration.answers:
-                yield Label("Calibration: no answer carried a certainty (skips and time-outs do not)",
-                            classes="heading")
+                yield Label(
+                    "Calibration: no answer carried a certainty (skips and time-outs do not)",
+                    classes="heading",
+                )
             elif r.calibration is not None:
                 cal = r.calibration
                 brier = "—" if cal.brier is None else f"{cal.brier:.3f}"
-                yield Label(f"Calibration · certainty marks {format_number(cal.marks)}/"
-                            f"{format_number(cal.max_marks)} · Brier {brier}", classes="heading")
+                yield Label(
+                    f"Calibration · certainty marks {format_number(cal.marks)}/"
+                    f"{format_number(cal.max_marks)} · Brier {brier}",
+                    classes="heading",
+                )
                 yield BarChart(calibration_rows(r), width=24, label_width=14, id="calibration")
             missed = r.missed
             yield Label(f"Missed ({len(missed)})" if missed else "Missed: none", classes="heading")
             if missed:
-                yield Static(Content("\n").join(
-                    Content.assemble(("• ", "$text-error"), Content(q.prompt)) for q in missed), id="missed")
+                yield Static(
+                    Content("\n").join(
+                        Content.assemble(("• ", "$text-error"), Content(q.prompt)) for q in missed
+                    ),
+                    id="missed",
+                )
             yield Label("Every answer (Enter opens one)", classes="heading")
             with Vertical(id="answers"):
                 for number, result in enumerate(r.answers, 1):
                     yield AnswerReview(number, result)
         with Horizontal(id="actions"):
-            yield Button("Retry missed (r)", id="retry", variant="primary", compact=True, disabled=not r.missed)
+            yield Button(
+                "Retry missed (r)", id="retry", variant="primary", compact=True, disabled=not r.missed
+            )
             yield Button("Stats (t)", id="stats", compact=True)
             yield Button("Home (Esc)", id="home", compact=True)
         yield KeyBar()

@@ -2,7 +2,9 @@
 
 Safety:
 - Every write is its own short transaction, committed before the call returns,
-  so a killed process loses nothing already answered.
+  so a killed process loses nothing already answered. A certainty given after
+  the answer updates the stored row (`update_attempt`), with the review card
+  it changes, in one transaction.
 - WAL journal and a busy timeout: a second instance (another terminal, the
   plain mode in a script) reads and writes alongside without corrupting the
   file or failing on a momentary lock.
@@ -313,6 +315,50 @@ class Store:
             if card is not None:
                 self._put_card(c, pid, card)
             return int(cur.lastrowid or 0)
+
+    def update_attempt(
+        self,
+        profile: str,
+        attempt_id: int,
+        *,
+        confidence: int | None,
+        marks: float | None,
+        rating: int | None,
+        card: CardState | None = None,
+    ) -> None:
+        """Set the certainty (and its marks, and the review rating) of a stored answer, and store the
+        card it now leaves, in one committed transaction (the certainty comes after the answer)."""
+        pid = self.profile_id(profile)
+        with self.transaction() as c:
+            cur = c.execute(
+                "UPDATE attempts SET confidence = ?, marks = ?, rating = ? WHERE id = ? AND profile_id = ?",
+                (confidence, marks, rating, attempt_id, pid),
+            )
+            if cur.rowcount != 1:
+                raise StoreError(f"no stored answer {attempt_id} for profile {profile!r}")
+            if card is not None:
+                self._put_card(c, pid, card)
+
+    def delete_attempt(
+        self,
+        profile: str,
+        attempt_id: int,
+        *,
+        question_id: str | None = None,
+        card: CardState | None = None,
+    ) -> None:
+        """Delete a stored answer the learner took back. With `question_id`, the card that answer
+        moved is put back to `card` (None: deleted, the question had none) in the same transaction."""
+        pid = self.profile_id(profile)
+        with self.transaction() as c:
+            c.execute("DELETE FROM attempts WHERE id = ? AND profile_id = ?", (attempt_id, pid))
+            if question_id is not None:
+                if card is not None:
+                    self._put_card(c, pid, card)
+                else:
+                    c.execute(
+                        "DELETE FROM cards WHERE profile_id = ? AND question_id = ?", (pid, question_id)
+                    )
 
     def attempts(
         self, profile: str, *, question_id: str | None = None, session_id: int | None = None
