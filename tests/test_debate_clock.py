@@ -28,17 +28,33 @@ def test_mmss() -> None:
 
 def test_bells_have_meaning() -> None:
     assert [(b.at, b.rings, b.label) for b in bells_for(WSDC)] == [
-        (60, 1, "protected time over: POIs open"), (420, 1, "POIs closed: protected time"), (480, 2, "time"),
-        (495, 3, "grace over: stop now")]
+        (60, 1, "protected time over: POIs open"),
+        (420, 1, "POIs closed: protected time"),
+        (480, 2, "time"),
+        (495, 3, "grace over: stop now"),
+    ]
     assert [(b.at, b.label) for b in bells_for(AUSTRALS)] == [
-        (420, "1:00 left"), (480, "time"), (510, "grace over: stop now")]
+        (420, "1:00 left"),
+        (480, "time"),
+        (510, "grace over: stop now"),
+    ]
 
 
 def test_protected_time_and_poi_window() -> None:
     assert protected_windows(WSDC) == ((0, 60), (420, 480))
     assert protected_windows(AUSTRALS) == ()
     assert [phase_at(WSDC, t) for t in (0, 59.9, 60, 419.9, 420, 479.9, 480, 494, 495, 600)] == [
-        "protected", "protected", "poi", "poi", "protected", "protected", "grace", "grace", "over", "over"]
+        "protected",
+        "protected",
+        "poi",
+        "poi",
+        "protected",
+        "protected",
+        "grace",
+        "grace",
+        "over",
+        "over",
+    ]
     assert [phase_at(AUSTRALS, t) for t in (0, 479, 480, 510)] == ["open", "open", "grace", "over"]
     assert [phase_at(PF, t) for t in (0, 239, 240)] == ["open", "open", "over"]
 
@@ -77,8 +93,9 @@ def test_countdown() -> None:
         clock.advance(-1)
 
 
-@pytest.mark.parametrize(("seconds", "share"), [(0, 0.0), (210, 0.5), (420, 1.0), (470, 1.0), (495, 1.0),
-                                                (500, 1.0), (555, 0.875)])
+@pytest.mark.parametrize(
+    ("seconds", "share"), [(0, 0.0), (210, 0.5), (420, 1.0), (470, 1.0), (495, 1.0), (500, 1.0), (555, 0.875)]
+)
 def test_time_used_within_the_bells(seconds: float, share: float) -> None:
     v = time_verdict(WSDC, seconds)
     assert v.share == pytest.approx(share) and mmss(seconds) in v.why

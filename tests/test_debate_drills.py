@@ -27,7 +27,14 @@ PERMITTED, SALES, SMUGGLING, GAP, SLOWER, ALLIES = CHIPS_ARGS
 
 
 def test_fmt_score() -> None:
-    assert [fmt_score(x) for x in (1.0, 1.5, 2 / 3, 0.0, 10.25, -0.0001)] == ["1", "1.5", "0.67", "0", "10.25", "0"]
+    assert [fmt_score(x) for x in (1.0, 1.5, 2 / 3, 0.0, 10.25, -0.0001)] == [
+        "1",
+        "1.5",
+        "0.67",
+        "0",
+        "10.25",
+        "0",
+    ]
 
 
 # ---------------------------------------------------------------- the state machine
@@ -143,8 +150,10 @@ def test_pick_needs_an_opposing_side() -> None:
 # ---------------------------------------------------------------- rebuttal
 def test_rebuttal_scores_key_points_and_structure() -> None:
     earned, possible, why, made, missed, _ = score_rebuttal(
-        PERMITTED, "They say the chips were allowed. But the rules kept tightening, because of the lag; "
-                   "therefore the controls adapt.")
+        PERMITTED,
+        "They say the chips were allowed. But the rules kept tightening, because of the lag; "
+        "therefore the controls adapt.",
+    )
     assert possible == 3 and earned == 3
     assert made == ("banned", "lag") and missed == ()
     assert any("you wrote 'tightening'" in w for w in why)
@@ -182,7 +191,9 @@ def test_case_best_picks_score_full() -> None:
     assert any(w.startswith("strength:") and "→ 6/6" in w for w in r.why)
     assert any(w.startswith("spread:") and "→ 2/2" in w for w in r.why)
     assert any(w.startswith("clash:") for w in r.why)
-    assert r.earned == pytest.approx(9.0)  # the clash is met on the same ground (a shared tag), not by key points
+    assert r.earned == pytest.approx(
+        9.0
+    )  # the clash is met on the same ground (a shared tag), not by key points
 
 
 def test_case_weaker_picks_score_less_and_name_the_strongest_case() -> None:
@@ -209,7 +220,8 @@ def test_case_both_sides_and_an_empty_side() -> None:
 # ---------------------------------------------------------------- weigh
 def test_weighing_sentence_scoring() -> None:
     earned, possible, why, made, missed, _ = score_weighing(
-        SALES, SLOWER, "Lost revenue outweighs time bought because it is more likely and permanent.")
+        SALES, SLOWER, "Lost revenue outweighs time bought because it is more likely and permanent."
+    )
     assert possible == 5 and earned == 5
     assert made == ("probability", "reversibility") and "magnitude" in missed
     assert any("both impacts referred to" in w for w in why)

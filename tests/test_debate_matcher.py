@@ -14,29 +14,35 @@ from tui.debate.rhetoric import organisers, structure, weighing
 from tui.debate.text import MAX_TEXT_CHARS, clean, safe, words
 
 
-@pytest.mark.parametrize(("text", "synonym", "how"), [
-    ("The rules were TIGHTENED.", "tightened", "exact"),
-    ("the rules kept tightening", "tightened", "stem"),
-    ("they tightned it", "tightened", "typo"),
-    ("a stockpiles of chips", "stockpile", "stem"),
-    ("a mixture-of-experts model", "mixture of experts", "exact"),
-    ("a mixture of many experts", "mixture of experts", "exact"),
-    ("US labs also use it", "us labs", "exact"),
-    ("banned in October 2023", "october 2023", "exact"),
-])
+@pytest.mark.parametrize(
+    ("text", "synonym", "how"),
+    [
+        ("The rules were TIGHTENED.", "tightened", "exact"),
+        ("the rules kept tightening", "tightened", "stem"),
+        ("they tightned it", "tightened", "typo"),
+        ("a stockpiles of chips", "stockpile", "stem"),
+        ("a mixture-of-experts model", "mixture of experts", "exact"),
+        ("a mixture of many experts", "mixture of experts", "exact"),
+        ("US labs also use it", "us labs", "exact"),
+        ("banned in October 2023", "october 2023", "exact"),
+    ],
+)
 def test_points_match_loosely(text: str, synonym: str, how: str) -> None:
     result = match_point(text, [synonym])
     assert result.made, result.explain()
     assert result.hit is not None and result.hit.how == how
 
 
-@pytest.mark.parametrize(("text", "synonym"), [
-    ("banned in October 2022", "october 2023"),  # numbers never match loosely
-    ("the cat sat", "lag"),  # short words need an exact stem
-    ("experts of mixture", "mixture of experts"),  # phrase order matters
-    ("mixture of many different experts", "mixture of experts"),  # at most one other word inside
-    ("", "banned"),
-])
+@pytest.mark.parametrize(
+    ("text", "synonym"),
+    [
+        ("banned in October 2022", "october 2023"),  # numbers never match loosely
+        ("the cat sat", "lag"),  # short words need an exact stem
+        ("experts of mixture", "mixture of experts"),  # phrase order matters
+        ("mixture of many different experts", "mixture of experts"),  # at most one other word inside
+        ("", "banned"),
+    ],
+)
 def test_points_do_not_match(text: str, synonym: str) -> None:
     assert not match_point(text, [synonym]).made
 
@@ -99,7 +105,9 @@ def test_words_fold_apostrophes() -> None:
 
 
 def test_structure_finds_the_four_steps() -> None:
-    s = structure("They say the chips were legal. But they were banned, because rules adapt; therefore it works.")
+    s = structure(
+        "They say the chips were legal. But they were banned, because rules adapt; therefore it works."
+    )
     assert s.steps == ("they say", "but", "because", "therefore") and s.share == 1
     partial = structure("The chips were banned because rules adapt.")
     assert partial.steps == ("because",)
@@ -107,8 +115,10 @@ def test_structure_finds_the_four_steps() -> None:
 
 
 def test_weighing_finds_comparisons_and_axes() -> None:
-    w = weighing("Our harm outweighs theirs: it is far more likely, it comes sooner and it is irreversible, "
-                 "affecting millions.")
+    w = weighing(
+        "Our harm outweighs theirs: it is far more likely, it comes sooner and it is irreversible, "
+        "affecting millions."
+    )
     assert w.explicit == "outweighs"
     assert set(w.axis_names) == {"magnitude", "probability", "timeframe", "reversibility"}
     plain = weighing("This is bad.")
@@ -117,7 +127,10 @@ def test_weighing_finds_comparisons_and_axes() -> None:
 
 def test_organisers() -> None:
     assert organisers("First, the chips. Second, the money. In conclusion, we win.") == (
-        "first", "second", "in conclusion")
+        "first",
+        "second",
+        "in conclusion",
+    )
 
 
 @settings(max_examples=150, deadline=None)
@@ -145,4 +158,6 @@ def test_claims_are_recognised_only_when_their_words_come_together() -> None:
     filler = " ".join(f"filler{i}" for i in range(60))
     scattered = f"DeepSeek {filler} reached {filler} frontier {filler} chips {filler} rules {filler} allowed"
     assert not recognise(scattered, claim_arg).recognised
-    assert recognise(f"{filler} DeepSeek reached the frontier on allowed chips. {filler}", claim_arg).recognised
+    assert recognise(
+        f"{filler} DeepSeek reached the frontier on allowed chips. {filler}", claim_arg
+    ).recognised

@@ -9,8 +9,13 @@ from tui.debate.matcher import match_point
 
 @pytest.mark.parametrize(
     ("text", "synonym"),
-    [("they tightned the rules", "tightened"), ("the controls were loophold", "loopholes"),
-     ("a 2,048-GPU cluster", "2048 gpu"), ("thousands of H800s", "h800"), ("more GPUs", "gpu")],
+    [
+        ("they tightned the rules", "tightened"),
+        ("the controls were loophold", "loopholes"),
+        ("a 2,048-GPU cluster", "2048 gpu"),
+        ("thousands of H800s", "h800"),
+        ("more GPUs", "gpu"),
+    ],
 )
 def test_made(text: str, synonym: str) -> None:
     assert match_point(text, [synonym]).made
@@ -18,8 +23,13 @@ def test_made(text: str, synonym: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "synonym"),
-    [("the model was trained", "trails"), ("a probe of the claim", "prove"), ("we distrust it", "mistrust"),
-     ("in 2022", "2023"), ("the cloud", "claude")],
+    [
+        ("the model was trained", "trails"),
+        ("a probe of the claim", "prove"),
+        ("we distrust it", "mistrust"),
+        ("in 2022", "2023"),
+        ("the cloud", "claude"),
+    ],
 )
 def test_not_made(text: str, synonym: str) -> None:
     assert not match_point(text, [synonym]).made

@@ -29,11 +29,15 @@ def fmt(name: str) -> DebateFormat:
     return model
 
 
-PROP_CASE = ("First, DeepSeek reached the frontier on chips the rules allowed. Second, chipmakers lose "
-             "billions in sales to China. This outweighs, because it is more likely and permanent.")
-PROP_REBUT = ("They say the United States keeps a compute lead. But efficiency closes it: a small cluster "
-              "now suffices, because methods improved; therefore the lead is not decisive. "
-              "They also say progress slowed. But the lead is months, and China caught up.")
+PROP_CASE = (
+    "First, DeepSeek reached the frontier on chips the rules allowed. Second, chipmakers lose "
+    "billions in sales to China. This outweighs, because it is more likely and permanent."
+)
+PROP_REBUT = (
+    "They say the United States keeps a compute lead. But efficiency closes it: a small cluster "
+    "now suffices, because methods improved; therefore the lead is not decisive. "
+    "They also say progress slowed. But the lead is months, and China caught up."
+)
 
 
 def play(rnd: Round, clock: ManualClock, speeches: list[str], seconds: float = 150) -> list[SpeechRecord]:
@@ -55,7 +59,14 @@ def play(rnd: Round, clock: ManualClock, speeches: list[str], seconds: float = 1
 
 def test_turns_follow_the_format() -> None:
     rnd = Round(CHIPS, fmt("practice"), "opp", seed=1, clock=ManualClock())
-    assert [t.actor for t in rnd.turns] == ["opponent", "learner", "opponent", "learner", "learner", "opponent"]
+    assert [t.actor for t in rnd.turns] == [
+        "opponent",
+        "learner",
+        "opponent",
+        "learner",
+        "learner",
+        "opponent",
+    ]
     pf = Round(CHIPS, fmt("pf"), "prop", seed=1, clock=ManualClock())
     assert [t.actor for t in pf.turns].count("cross") == 3
 
@@ -158,12 +169,24 @@ def test_flow_sheet_rows_and_cells() -> None:
     rnd = Round(CHIPS, fmt("practice"), "prop", seed=2, clock=clock)
     play(rnd, clock, [PROP_CASE, "Nothing to add."])
     flow = rnd.flow()
-    assert flow.columns == ("First Proposition", "First Opposition", "Second Proposition", "Second Opposition",
-                            "Opposition Reply", "Proposition Reply")
+    assert flow.columns == (
+        "First Proposition",
+        "First Opposition",
+        "Second Proposition",
+        "Second Opposition",
+        "Opposition Reply",
+        "Proposition Reply",
+    )
     permitted = flow.row("permitted-chips")
-    assert permitted is not None and permitted.cells[:2] == ("made", "answered") and permitted.status == "answered"
+    assert (
+        permitted is not None
+        and permitted.cells[:2] == ("made", "answered")
+        and permitted.status == "answered"
+    )
     gap = flow.row("compute-gap")
-    assert gap is not None and gap.cells[1] == "made" and gap.cells[2] == "dropped" and gap.status == "dropped"
+    assert (
+        gap is not None and gap.cells[1] == "made" and gap.cells[2] == "dropped" and gap.status == "dropped"
+    )
     assert gap.by == "opponent"
     assert {r.argument.id for r in flow.dropped("opponent")} >= {"compute-gap", "slower-progress"}
     text = flow.render()
@@ -178,7 +201,9 @@ def test_flow_answered_after_made() -> None:
     gap = flow.row("compute-gap")
     assert gap is not None and gap.cells[1:3] == ("made", "answered") and gap.status == "answered"
     late = [r for r in flow.rows if r.by == "opponent" and r.cells[3] == "made"]
-    assert all(r.status == "unanswered" for r in late)  # made in the last opposition speech: no chance to answer
+    assert all(
+        r.status == "unanswered" for r in late
+    )  # made in the last opposition speech: no chance to answer
 
 
 # ---------------------------------------------------------------- the adjudication
@@ -187,7 +212,9 @@ def test_adjudication_explains_every_figure() -> None:
     rnd = Round(CHIPS, fmt("practice"), "prop", seed=2, clock=clock)
     with pytest.raises(DebateError, match="not over"):
         rnd.finish()
-    play(rnd, clock, [PROP_CASE, PROP_REBUT, "In conclusion, our case outweighs: it is likely and permanent."])
+    play(
+        rnd, clock, [PROP_CASE, PROP_REBUT, "In conclusion, our case outweighs: it is likely and permanent."]
+    )
     adj = rnd.finish()
     assert [c.name for c in adj.criteria] == ["Content", "Rebuttal", "Strategy"]
     assert [c.weight for c in adj.criteria] == [40, 20, 20]  # from the practice format
@@ -242,7 +269,9 @@ def test_empty_speech_is_kept_and_explained() -> None:
     assert first.text == "" and any("empty speech" in n for n in first.notes)
     adj = rnd.finish()
     assert adj.score == 60 or adj.score < 65
-    assert adj.criterion("Content").share == 0 and any("recognised" in w for w in adj.criterion("Content").why)
+    assert adj.criterion("Content").share == 0 and any(
+        "recognised" in w for w in adj.criterion("Content").why
+    )
 
 
 def test_huge_speech_with_control_characters() -> None:
@@ -291,7 +320,9 @@ def test_early_finish_of_an_abandoned_round() -> None:
     assert any("judged early" in w for w in adj.why)
 
 
-ODD = st.one_of(st.text(max_size=500), st.sampled_from(["", "\x00" * 50, "\x1b[2J" + PROP_CASE, PROP_REBUT * 40]))
+ODD = st.one_of(
+    st.text(max_size=500), st.sampled_from(["", "\x00" * 50, "\x1b[2J" + PROP_CASE, PROP_REBUT * 40])
+)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -313,8 +344,11 @@ def test_an_answer_needs_two_points_or_one_and_their_claim() -> None:
 
     one_point = analyse("The ban was simply tightened.", [SALES], [PERMITTED])
     assert one_point.answered_ids == () and "name their claim" in one_point.answers[0].explain()
-    named = analyse("They say DeepSeek reached the frontier on allowed chips. But the rules were tightened.",
-                    [SALES], [PERMITTED])
+    named = analyse(
+        "They say DeepSeek reached the frontier on allowed chips. But the rules were tightened.",
+        [SALES],
+        [PERMITTED],
+    )
     assert named.answered_ids == ("permitted-chips",)
     two_points = analyse("It was tightened after a lag.", [SALES], [PERMITTED])
     assert two_points.answered_ids == ("permitted-chips",)

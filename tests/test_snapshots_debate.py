@@ -16,8 +16,10 @@ from tui.quiz import FakeClock
 from tui.widgets.debate_clock import SpeechClock
 from tui.widgets.debate_editor import SpeechEditor
 
-CASE = ("First, the lab reached the frontier on chips the rules allowed. Second, chipmakers lose billions in "
-        "sales abroad. This outweighs, because it is more likely and permanent.")
+CASE = (
+    "First, the lab reached the frontier on chips the rules allowed. Second, chipmakers lose billions in "
+    "sales abroad. This outweighs, because it is more likely and permanent."
+)
 
 
 async def still(pilot: Pilot[Any]) -> None:
@@ -65,7 +67,8 @@ def test_rebuttal_result(snap_compare: Any, tmp_path: Path) -> None:
         await settle(pilot)
         pilot.app.screen.query_one(SpeechEditor).insert(
             "They say the controls slowed them. But the rival caught up within months, because the delay "
-            "was short. Therefore the point falls.")
+            "was short. Therefore the point falls."
+        )
         await tick(pilot, clock, 40)
         await pilot.press("ctrl+s")
         await pilot.pause()

@@ -98,7 +98,10 @@ async def test_side_keys_p_and_o(tmp_path: Path) -> None:
         await pilot.pause()
         await pilot.press("o")
         await pilot.pause()
-        assert [r.answer for r in stored(tmp_path)[0]] == ["prop" if prompt.argument.side == "prop" else "opp", "opp"]
+        assert [r.answer for r in stored(tmp_path)[0]] == [
+            "prop" if prompt.argument.side == "prop" else "opp",
+            "opp",
+        ]
 
 
 async def test_rebuttal_is_typed_against_the_clock_and_scored_openly(tmp_path: Path) -> None:
@@ -213,7 +216,9 @@ async def test_pasted_control_characters_are_removed_and_a_100kb_paste_stays_qui
         await pilot.pause()
         assert any("control character(s) removed" in n for n in notices(app))  # before the toast times out
         await pilot.press("a", "b", "c")
-        assert time.perf_counter() - started < 20  # generous: a loaded CI machine; the line cap is the real guard
+        assert (
+            time.perf_counter() - started < 20
+        )  # generous: a loaded CI machine; the line cap is the real guard
         assert "\x1b" not in editor.text and "\x07" not in editor.text
         assert max(len(line) for line in editor.text.split("\n")) <= 1000
         await pilot.press("ctrl+s")

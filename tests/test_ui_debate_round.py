@@ -23,11 +23,15 @@ from tui.widgets.debate_adjudication import AdjudicationPanel
 from tui.widgets.debate_clock import SpeechClock
 from tui.widgets.debate_editor import SpeechEditor
 
-CASE = ("First, the lab reached the frontier on chips the rules allowed. Second, chipmakers lose billions in "
-        "sales abroad. This outweighs, because it is more likely and permanent.")
-REBUT = ("They say the controls slowed the rival's progress. But the rival caught up within months, because "
-         "the delay was short; therefore it does not stand. They say the home side keeps a compute lead. But "
-         "efficiency closes it: a small cluster now suffices.")
+CASE = (
+    "First, the lab reached the frontier on chips the rules allowed. Second, chipmakers lose billions in "
+    "sales abroad. This outweighs, because it is more likely and permanent."
+)
+REBUT = (
+    "They say the controls slowed the rival's progress. But the rival caught up within months, because "
+    "the delay was short; therefore it does not stand. They say the home side keeps a compute lead. But "
+    "efficiency closes it: a small cluster now suffices."
+)
 SUMMARY = "In summary, our case outweighs theirs: it is more likely and it lasts longer."
 
 
@@ -95,7 +99,14 @@ async def test_a_whole_round_as_proposition(tmp_path: Path) -> None:
         await settle(pilot)
         assert isinstance(app.screen, AdjudicationScreen)
         text = screen_text(app)
-        for part in ("Score ", "Practice speaker scale (60–80)", "Content", "Rebuttal", "Strategy", "On the flow"):
+        for part in (
+            "Score ",
+            "Practice speaker scale (60–80)",
+            "Content",
+            "Rebuttal",
+            "Strategy",
+            "On the flow",
+        ):
             assert part in text, part
         panel = app.screen.query_one(AdjudicationPanel)
         assert panel.adjudication.score == screen.round.adjudication.score  # type: ignore[union-attr]
@@ -251,7 +262,9 @@ async def test_leaving_asks_and_keeps_what_was_submitted(tmp_path: Path) -> None
         assert isinstance(app.screen, DebateHomeScreen)
         _, rounds = stored(tmp_path)
         assert rounds[0].finished is None and [s["name"] for s in rounds[0].detail["speeches"]] == [
-            "First Proposition", "First Opposition"]
+            "First Proposition",
+            "First Opposition",
+        ]
 
 
 async def test_quitting_mid_round_keeps_every_submitted_speech(tmp_path: Path) -> None:
@@ -274,7 +287,7 @@ async def test_a_100kb_speech_with_control_characters_stays_quick_and_is_kept_cl
         await settle(pilot)
         await pilot.press("ctrl+s")
         await pilot.pause()
-        big = ("First, the lab reached the frontier on chips the rules \x1b[31mallowed\x1b[0m.\x00 " * 1400)
+        big = "First, the lab reached the frontier on chips the rules \x1b[31mallowed\x1b[0m.\x00 " * 1400
         assert len(big) > 100_000
         started = time.perf_counter()
         app.post_message(events.Paste(big))
@@ -286,7 +299,9 @@ async def test_a_100kb_speech_with_control_characters_stays_quick_and_is_kept_cl
         await tick(pilot, clock, 150)
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert time.perf_counter() - started < 20  # generous: a loaded CI machine; the line cap is the real guard
+        assert (
+            time.perf_counter() - started < 20
+        )  # generous: a loaded CI machine; the line cap is the real guard
         assert rnd(app).phase == "reading"
         _, rounds = stored(tmp_path)
         text = rounds[0].detail["speeches"][0]["text"]

@@ -23,31 +23,57 @@ DRILL_KINDS = ("side", "pick", "rebuttal", "case", "weigh")
 
 def add_debate_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     drill = sub.add_parser(
-        "drill", parents=[common], help="argument drills: side, pick, rebuttal, case, weigh",
+        "drill",
+        parents=[common],
+        help="argument drills: side, pick, rebuttal, case, weigh",
         description="Argument drills on one motion. side: which side makes a claim; pick: the best rebuttal of "
-                    "four; rebuttal: type a rebuttal against the clock; case: pick your best three arguments; "
-                    "weigh: one sentence weighing two impacts.")
+        "four; rebuttal: type a rebuttal against the clock; case: pick your best three arguments; "
+        "weigh: one sentence weighing two impacts.",
+    )
     drill.add_argument("kind", choices=DRILL_KINDS, help="which drill")
     drill.add_argument("motion", metavar="MOTION", help="motion id, or the path of an argument file")
     drill.add_argument("--seed", type=int, default=None, help="same seed, same items in the same order")
     drill.add_argument("--plain", action="store_true", help="line by line, without the full-screen app")
-    drill.add_argument("--side", choices=("prop", "opp"), default=None,
-                       help="your side: you answer the other side's arguments (default: both sides)")
+    drill.add_argument(
+        "--side",
+        choices=("prop", "opp"),
+        default=None,
+        help="your side: you answer the other side's arguments (default: both sides)",
+    )
     drill.add_argument("--count", type=int, default=None, help="how many items")
-    drill.add_argument("--level", type=int, choices=(1, 2), default=1,
-                       help="side drill: 2 mixes motions (which motion, which side)")
-    drill.add_argument("--time", type=float, default=None, dest="time_limit", metavar="SECONDS",
-                       help="time limit per item (rebuttal: 90 by default)")
+    drill.add_argument(
+        "--level",
+        type=int,
+        choices=(1, 2),
+        default=1,
+        help="side drill: 2 mixes motions (which motion, which side)",
+    )
+    drill.add_argument(
+        "--time",
+        type=float,
+        default=None,
+        dest="time_limit",
+        metavar="SECONDS",
+        help="time limit per item (rebuttal: 90 by default)",
+    )
     drill.set_defaults(handler=run_drill_command)
 
     spar = sub.add_parser(
-        "spar", parents=[common], help="a timed sparring round against the built-in opponent",
+        "spar",
+        parents=[common],
+        help="a timed sparring round against the built-in opponent",
         description="Prep, then the format's speeches in order against an opponent built from the argument set; "
-                    "a flow sheet and an adjudication at the end.")
+        "a flow sheet and an adjudication at the end.",
+    )
     spar.add_argument("motion", metavar="MOTION", help="motion id, or the path of an argument file")
     spar.add_argument("--side", choices=("prop", "opp"), required=True, help="your side")
-    spar.add_argument("--format", default="practice", dest="format_id", metavar="FORMAT",
-                      help="debate format id (default: practice; also wsdc, bp, australs, pf, ld)")
+    spar.add_argument(
+        "--format",
+        default="practice",
+        dest="format_id",
+        metavar="FORMAT",
+        help="debate format id (default: practice; also wsdc, bp, australs, pf, ld)",
+    )
     spar.add_argument("--seed", type=int, default=None, help="same seed, same opponent")
     spar.add_argument("--plain", action="store_true", help="line by line, without the full-screen app")
     spar.add_argument("--no-prep", action="store_true", help="skip the prep clock (plain mode)")
@@ -68,16 +94,32 @@ def _config(args: argparse.Namespace, settings: Settings, err: TextIO) -> Debate
         return None
     others = tuple(m for m in library.motions.values() if m.id != motion.id)
     if args.command == "drill":
-        return DebateConfig("drill", motion, seed=args.seed, kind=args.kind, side=args.side, count=args.count,
-                            level=args.level, time_limit=args.time_limit, others=others,
-                            facts=facts_for(motion, library))
+        return DebateConfig(
+            "drill",
+            motion,
+            seed=args.seed,
+            kind=args.kind,
+            side=args.side,
+            count=args.count,
+            level=args.level,
+            time_limit=args.time_limit,
+            others=others,
+            facts=facts_for(motion, library),
+        )
     fmt = library.formats.get(args.format_id)
     if fmt is None:
         known = ", ".join(sorted(library.formats))
         print(f"sparring: no format {args.format_id!r} (known: {known})", file=err)
         return None
-    return DebateConfig("spar", motion, seed=args.seed, side=args.side, format=fmt, others=others,
-                        facts=facts_for(motion, library))
+    return DebateConfig(
+        "spar",
+        motion,
+        seed=args.seed,
+        side=args.side,
+        format=fmt,
+        others=others,
+        facts=facts_for(motion, library),
+    )
 
 
 def _open_store(settings: Settings, err: TextIO) -> Any:
@@ -103,8 +145,9 @@ def _app(settings: Settings, config: DebateConfig, err: TextIO) -> int | None:
     return int(run_debate_app(settings, config))
 
 
-def _launch(args: argparse.Namespace, settings: Settings, err: TextIO,
-            build: Callable[[DebateConfig], Any]) -> tuple[Any, int | None]:
+def _launch(
+    args: argparse.Namespace, settings: Settings, err: TextIO, build: Callable[[DebateConfig], Any]
+) -> tuple[Any, int | None]:
     """Resolve the motion and build the engine; open the screens unless --plain.
 
     Returns the engine and, when the command is already over (an error, or
@@ -127,8 +170,15 @@ def _launch(args: argparse.Namespace, settings: Settings, err: TextIO,
     return engine, None
 
 
-def run_drill_command(args: argparse.Namespace, settings: Settings, *, stdin: TextIO | None = None,
-                      stdout: TextIO | None = None, stderr: TextIO | None = None, clock: Clock | None = None) -> int:
+def run_drill_command(
+    args: argparse.Namespace,
+    settings: Settings,
+    *,
+    stdin: TextIO | None = None,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+    clock: Clock | None = None,
+) -> int:
     out, err, inp = stdout or sys.stdout, stderr or sys.stderr, stdin or sys.stdin
     drill, code = _launch(args, settings, err, lambda config: config.drill(clock))
     if code is not None:
@@ -146,8 +196,15 @@ def run_drill_command(args: argparse.Namespace, settings: Settings, *, stdin: Te
     return 0
 
 
-def run_spar_command(args: argparse.Namespace, settings: Settings, *, stdin: TextIO | None = None,
-                     stdout: TextIO | None = None, stderr: TextIO | None = None, clock: Clock | None = None) -> int:
+def run_spar_command(
+    args: argparse.Namespace,
+    settings: Settings,
+    *,
+    stdin: TextIO | None = None,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+    clock: Clock | None = None,
+) -> int:
     out, err, inp = stdout or sys.stdout, stderr or sys.stderr, stdin or sys.stdin
     rnd, code = _launch(args, settings, err, lambda config: config.round(clock))
     if code is not None:
@@ -160,8 +217,9 @@ def run_spar_command(args: argparse.Namespace, settings: Settings, *, stdin: Tex
     try:
         if keeper is not None:
             keeper.save()
-        finished = run_round(rnd, inp, out, skip_prep=args.no_prep,
-                             on_speech=(lambda _rec: keeper.save()) if keeper else None)
+        finished = run_round(
+            rnd, inp, out, skip_prep=args.no_prep, on_speech=(lambda _rec: keeper.save()) if keeper else None
+        )
         if keeper is not None:
             keeper.save()
             out.write(f"round saved (#{keeper.round_id}{'' if finished else ', unfinished'})\n")

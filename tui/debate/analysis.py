@@ -57,8 +57,10 @@ class Answer:
             verdict += " (one key point alone counts when you also name their claim)"
         made = f"made {', '.join(m.made_labels)}" if m.made else "made none of its key points"
         missed = f"; missed {', '.join(m.missed_labels)}" if m.missed_labels and m.made else ""
-        return (f"'{self.argument.claim}': {verdict} ({made}{missed}: {m.made}/{m.total} of rebuttal "
-                f"'{m.rebuttal.id}')")
+        return (
+            f"'{self.argument.claim}': {verdict} ({made}{missed}: {m.made}/{m.total} of rebuttal "
+            f"'{m.rebuttal.id}')"
+        )
 
 
 @dataclass(frozen=True, slots=True)

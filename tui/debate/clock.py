@@ -169,8 +169,13 @@ class TimerStatus:
         return self.phase == "protected"
 
     def describe(self) -> str:
-        words = {"protected": "protected time", "poi": "POIs open", "open": "speaking", "grace": "grace: finish",
-                 "over": "over time"}
+        words = {
+            "protected": "protected time",
+            "poi": "POIs open",
+            "open": "speaking",
+            "grace": "grace: finish",
+            "over": "over time",
+        }
         return f"{mmss(self.elapsed)} / {mmss(self.elapsed + self.remaining)}  {words[self.phase]}"
 
 
@@ -213,7 +218,7 @@ class SpeechTimer:
     def poll(self) -> tuple[Bell, ...]:
         """Bells that rang since the last poll (each bell is returned once): flash and ring for these."""
         rung = self.status().rung
-        new = rung[self._polled:]
+        new = rung[self._polled :]
         self._polled = len(rung)
         return new
 
@@ -239,10 +244,15 @@ def time_verdict(speech: Speech, seconds: float) -> TimeVerdict:
     tolerance = 5.0
     if seconds < low - tolerance:
         share = max(0.0, seconds / low) if low else 1.0
-        return TimeVerdict(share, f"{mmss(seconds)} used: short of the {mmss(low)} bell "
-                                  f"(aim for {mmss(low)}–{mmss(high)}) → {share:.0%}")
+        return TimeVerdict(
+            share,
+            f"{mmss(seconds)} used: short of the {mmss(low)} bell "
+            f"(aim for {mmss(low)}–{mmss(high)}) → {share:.0%}",
+        )
     if seconds > high + tolerance:
         share = max(0.0, 1 - (seconds - high) / end)
-        return TimeVerdict(share, f"{mmss(seconds)} used: {mmss(seconds - high)} past the last bell at "
-                                  f"{mmss(high)} → {share:.0%}")
+        return TimeVerdict(
+            share,
+            f"{mmss(seconds)} used: {mmss(seconds - high)} past the last bell at {mmss(high)} → {share:.0%}",
+        )
     return TimeVerdict(1.0, f"{mmss(seconds)} used: within the bells ({mmss(low)}–{mmss(high)}) → 100%")

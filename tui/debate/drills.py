@@ -24,23 +24,36 @@ import random
 import re
 from abc import ABC, abstractmethod
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, ClassVar, Generic, Literal, TypeVar
 
 from tui.content.models import Argument, ArgumentSet, Rebuttal, Side
 from tui.debate.clock import Clock, Countdown, SystemClock, mmss
 from tui.debate.errors import BadAnswer, DebateError, fmt_score
 from tui.debate.matcher import TextIndex, best_rebuttal, match_rebuttal
-from tui.debate.rhetoric import AXES, structure, weighing
+from tui.debate.rhetoric import AXES, AXIS_EXAMPLES, describe_axis, structure, weighing
 from tui.debate.text import clean, content_words, stem
 
 DrillKind = Literal["side", "pick", "rebuttal", "case", "weigh"]
 DRILL_KINDS: tuple[DrillKind, ...] = ("side", "pick", "rebuttal", "case", "weigh")
 
 SIDE_WORDS: Mapping[str, Side] = {
-    "prop": "prop", "p": "prop", "pro": "prop", "proposition": "prop", "gov": "prop", "government": "prop",
-    "aff": "prop", "affirmative": "prop", "for": "prop",
-    "opp": "opp", "o": "opp", "op": "opp", "opposition": "opp", "con": "opp", "neg": "opp", "negative": "opp",
+    "prop": "prop",
+    "p": "prop",
+    "pro": "prop",
+    "proposition": "prop",
+    "gov": "prop",
+    "government": "prop",
+    "aff": "prop",
+    "affirmative": "prop",
+    "for": "prop",
+    "opp": "opp",
+    "o": "opp",
+    "op": "opp",
+    "opposition": "opp",
+    "con": "opp",
+    "neg": "opp",
+    "negative": "opp",
     "against": "opp",
 }
 SIDE_NAMES: Mapping[str, str] = {"prop": "Proposition", "opp": "Opposition"}
@@ -98,6 +111,9 @@ class DrillResult:
     seconds: float = 0.0
     time_limit: float | None = None
     notes: tuple[str, ...] = ()
+    claim: str = ""
+    """What the item was about, in words: the argument's claim (side, pick, rebuttal), both claims
+    (weigh: "A vs B"), or whose case (case). Summaries show it without looking up the motion."""
 
     @property
     def over_time(self) -> bool:
@@ -113,11 +129,21 @@ class DrillResult:
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            "drill": self.drill, "motion": self.motion_id, "item": self.item_id, "answer": self.answer,
-            "earned": round(self.earned, 4), "possible": self.possible, "why": list(self.why),
-            "made": list(self.made), "missed": list(self.missed), "models": list(self.models),
-            "correct": self.correct, "seconds": round(self.seconds, 3), "time_limit": self.time_limit,
+            "drill": self.drill,
+            "motion": self.motion_id,
+            "item": self.item_id,
+            "answer": self.answer,
+            "earned": round(self.earned, 4),
+            "possible": self.possible,
+            "why": list(self.why),
+            "made": list(self.made),
+            "missed": list(self.missed),
+            "models": list(self.models),
+            "correct": self.correct,
+            "seconds": round(self.seconds, 3),
+            "time_limit": self.time_limit,
             "notes": list(self.notes),
+            "claim": self.claim,
         }
 
 
@@ -163,7 +189,9 @@ class DrillSummary:
 
     @property
     def why(self) -> tuple[str, ...]:
-        lines = [f"{self.answered} of {self.total} item(s) answered; score {self.score_text} ({self.share:.0%})"]
+        lines = [
+            f"{self.answered} of {self.total} item(s) answered; score {self.score_text} ({self.share:.0%})"
+        ]
         if any(r.correct is not None for r in self.results):
             lines.append(f"accuracy: {self.correct}/{self.answered} right")
         if self.results:
@@ -184,9 +212,17 @@ class Drill(ABC, Generic[ItemT]):
     default_count: ClassVar[int | None] = None
     default_time_limit: ClassVar[float | None] = None
 
-    def __init__(self, motion: ArgumentSet, *, seed: int | None = None, clock: Clock | None = None,
-                 count: int | None = None, time_limit: float | None = None, side: Side | None = None,
-                 others: Sequence[ArgumentSet] = ()) -> None:
+    def __init__(
+        self,
+        motion: ArgumentSet,
+        *,
+        seed: int | None = None,
+        clock: Clock | None = None,
+        count: int | None = None,
+        time_limit: float | None = None,
+        side: Side | None = None,
+        others: Sequence[ArgumentSet] = (),
+    ) -> None:
         self.motion = motion
         self.seed = seed if seed is not None else new_seed()
         self.rng = random.Random(self.seed)
@@ -279,8 +315,11 @@ class Drill(ABC, Generic[ItemT]):
         seconds = self._timer.stop()
         result = self._score(item, parsed, response, seconds)
         if result.time_limit is not None and result.over_time:
-            result = _with_why(result, f"time: {seconds:.0f} s of {result.time_limit:.0f} s: over the limit "
-                                       f"(no deduction; aim to finish inside it)")
+            result = _with_why(
+                result,
+                f"time: {seconds:.0f} s of {result.time_limit:.0f} s: over the limit "
+                f"(no deduction; aim to finish inside it)",
+            )
         elif result.time_limit is not None:
             result = _with_why(result, f"time: {seconds:.0f} s of {result.time_limit:.0f} s")
         self.results.append(result)
@@ -289,8 +328,9 @@ class Drill(ABC, Generic[ItemT]):
         return result
 
     def summary(self) -> DrillSummary:
-        return DrillSummary(self.kind, self.motion.id, self.seed, self.total, tuple(self.results), self.level,
-                            self.side)
+        return DrillSummary(
+            self.kind, self.motion.id, self.seed, self.total, tuple(self.results), self.level, self.side
+        )
 
     # --- helpers -------------------------------------------------------------------------
     def _opposing(self) -> tuple[Argument, ...]:
@@ -302,15 +342,15 @@ class Drill(ABC, Generic[ItemT]):
     def _no_side_message(self) -> str:
         if self.side is not None:
             missing = other(self.side)
-            return (f"motion {self.motion.id!r} has no {SIDE_NAMES[missing]} arguments to answer; "
-                    f"try --side {missing} or another motion")
+            return (
+                f"motion {self.motion.id!r} has no {SIDE_NAMES[missing]} arguments to answer; "
+                f"try --side {missing} or another motion"
+            )
         return f"motion {self.motion.id!r} has no arguments"
 
 
 def _with_why(result: DrillResult, line: str) -> DrillResult:
-    return DrillResult(result.drill, result.motion_id, result.item_id, result.answer, result.earned,
-                       result.possible, (*result.why, line), result.made, result.missed, result.models,
-                       result.correct, result.seconds, result.time_limit, result.notes)
+    return replace(result, why=(*result.why, line))
 
 
 def _numbers(response: str) -> list[int]:
@@ -362,10 +402,18 @@ class SideDrill(Drill[_SideItem]):
             instruction = "Which motion is this argument for, and which side makes it? Type e.g. '2 opp'."
         else:
             instruction = "Which side makes this argument? Type prop or opp."
-        return Prompt("side", number, self.total, item.argument.id, item.motion, instruction,
-                      argument=item.argument, motions=item.choices if self._level >= 2 else (),
-                      options=tuple(m.motion for m in item.choices) if self._level >= 2 else ("prop", "opp"),
-                      time_limit=self.time_limit)
+        return Prompt(
+            "side",
+            number,
+            self.total,
+            item.argument.id,
+            item.motion,
+            instruction,
+            argument=item.argument,
+            motions=item.choices if self._level >= 2 else (),
+            options=tuple(m.motion for m in item.choices) if self._level >= 2 else ("prop", "opp"),
+            time_limit=self.time_limit,
+        )
 
     def _parse(self, item: _SideItem, response: str) -> tuple[int | None, Side]:
         tokens = re.findall(r"[a-z]+|\d+", response.lower())
@@ -375,8 +423,9 @@ class SideDrill(Drill[_SideItem]):
             if glued:
                 side = SIDE_WORDS[glued.group(1)]
         if side is None:
-            raise BadAnswer("type prop or opp" if self._level < 2 else "type the motion's number and a side, "
-                            "e.g. '2 opp'")
+            raise BadAnswer(
+                "type prop or opp" if self._level < 2 else "type the motion's number and a side, e.g. '2 opp'"
+            )
         if self._level < 2:
             return None, side
         nums = _numbers(response)
@@ -384,34 +433,61 @@ class SideDrill(Drill[_SideItem]):
             raise BadAnswer(f"type the motion's number (1-{len(item.choices)}) and a side, e.g. '2 opp'")
         return nums[0] - 1, side
 
-    def _score(self, item: _SideItem, parsed: tuple[int | None, Side], answer: str,
-               seconds: float) -> DrillResult:
+    def _score(
+        self, item: _SideItem, parsed: tuple[int | None, Side], answer: str, seconds: float
+    ) -> DrillResult:
         motion_index, side = parsed
         arg = item.argument
         right_side = side == arg.side
         why: list[str] = []
-        side_line = (f"side: {SIDE_NAMES[arg.side]} makes this argument (its impact: {arg.impact})")
+        side_line = f"side: {SIDE_NAMES[arg.side]} makes this argument (its impact: {arg.impact})"
         if self._level < 2:
             earned = 1.0 if right_side else 0.0
             why.append(("right " if right_side else "wrong ") + side_line + f" → {fmt_score(earned)}/1")
-            return DrillResult("side", item.motion.id, arg.id, answer, earned, 1.0, tuple(why),
-                               correct=right_side, seconds=seconds, time_limit=self.time_limit)
+            return DrillResult(
+                "side",
+                item.motion.id,
+                arg.id,
+                answer,
+                earned,
+                1.0,
+                tuple(why),
+                correct=right_side,
+                seconds=seconds,
+                time_limit=self.time_limit,
+                claim=arg.claim,
+            )
         assert motion_index is not None
         chosen = item.choices[motion_index]
         right_motion = chosen.id == item.motion.id
         earned = (0.5 if right_motion else 0.0) + (0.5 if right_side else 0.0)
-        why.append(("right motion: " if right_motion else f"wrong motion: you chose '{chosen.motion}'; ")
-                   + f"it belongs to '{item.motion.motion}' → {0.5 if right_motion else 0}/0.5")
+        why.append(
+            ("right motion: " if right_motion else f"wrong motion: you chose '{chosen.motion}'; ")
+            + f"it belongs to '{item.motion.motion}' → {0.5 if right_motion else 0}/0.5"
+        )
         why.append(("right " if right_side else "wrong ") + side_line + f" → {0.5 if right_side else 0}/0.5")
-        return DrillResult("side", item.motion.id, arg.id, answer, earned, 1.0, tuple(why),
-                           correct=right_motion and right_side, seconds=seconds, time_limit=self.time_limit)
+        return DrillResult(
+            "side",
+            item.motion.id,
+            arg.id,
+            answer,
+            earned,
+            1.0,
+            tuple(why),
+            correct=right_motion and right_side,
+            seconds=seconds,
+            time_limit=self.time_limit,
+            claim=arg.claim,
+        )
 
 
 # ============================================================================ pick
 @dataclass(frozen=True, slots=True)
 class _PickItem:
     argument: Argument
-    options: tuple[tuple[Rebuttal, Argument], ...]  # each option: the rebuttal and the argument it was written for
+    options: tuple[
+        tuple[Rebuttal, Argument], ...
+    ]  # each option: the rebuttal and the argument it was written for
     answer: int
 
 
@@ -430,10 +506,18 @@ class PickDrill(Drill[_PickItem]):
             if not arg.rebuttals:
                 continue
             own = self.rng.choice(arg.rebuttals)
-            near = [(r, a) for a in self.motion.arguments if a.id != arg.id and a.side == arg.side
-                    for r in a.rebuttals]
-            far = [(r, a) for a in self.motion.arguments if a.id != arg.id and a.side != arg.side
-                   for r in a.rebuttals]
+            near = [
+                (r, a)
+                for a in self.motion.arguments
+                if a.id != arg.id and a.side == arg.side
+                for r in a.rebuttals
+            ]
+            far = [
+                (r, a)
+                for a in self.motion.arguments
+                if a.id != arg.id and a.side != arg.side
+                for r in a.rebuttals
+            ]
             far += [(r, a) for m in self.others for a in m.arguments for r in a.rebuttals]
             self.rng.shuffle(near)
             self.rng.shuffle(far)
@@ -451,7 +535,9 @@ class PickDrill(Drill[_PickItem]):
                 continue
             options = [(own, arg), *distractors]
             self.rng.shuffle(options)
-            items.append(_PickItem(arg, tuple(options), next(i for i, (r, _) in enumerate(options) if r is own)))
+            items.append(
+                _PickItem(arg, tuple(options), next(i for i, (r, _) in enumerate(options) if r is own))
+            )
         if items and len(items[0].options) < self.choices:
             self.notes.append(f"the set has too few rebuttals for {self.choices} choices; showing fewer")
         return items
@@ -459,14 +545,24 @@ class PickDrill(Drill[_PickItem]):
     def _empty_message(self) -> str:
         if not self._opposing():
             return self._no_side_message()
-        return (f"motion {self.motion.id!r} needs at least two arguments with rebuttals for the pick drill "
-                f"(the wrong choices are rebuttals written for other arguments)")
+        return (
+            f"motion {self.motion.id!r} needs at least two arguments with rebuttals for the pick drill "
+            f"(the wrong choices are rebuttals written for other arguments)"
+        )
 
     def _prompt(self, item: _PickItem, number: int) -> Prompt:
-        return Prompt("pick", number, self.total, item.argument.id, self.motion,
-                      f"Which is the best rebuttal to this argument? Type a number 1-{len(item.options)}.",
-                      argument=item.argument, options=tuple(r.text for r, _ in item.options),
-                      time_limit=self.time_limit, side=other(item.argument.side))
+        return Prompt(
+            "pick",
+            number,
+            self.total,
+            item.argument.id,
+            self.motion,
+            f"Which is the best rebuttal to this argument? Type a number 1-{len(item.options)}.",
+            argument=item.argument,
+            options=tuple(r.text for r, _ in item.options),
+            time_limit=self.time_limit,
+            side=other(item.argument.side),
+        )
 
     def _parse(self, item: _PickItem, response: str) -> int:
         nums = _numbers(response)
@@ -482,15 +578,29 @@ class PickDrill(Drill[_PickItem]):
         if ok:
             why.append(f"right: option {parsed + 1} was written to answer this argument → 1/1")
         else:
-            why.append(f"wrong: option {parsed + 1} was written to answer '{written_for.claim}', "
-                       f"a different argument → 0/1")
+            why.append(
+                f"wrong: option {parsed + 1} was written to answer '{written_for.claim}', "
+                f"a different argument → 0/1"
+            )
             why.append(f"the best rebuttal was option {item.answer + 1}")
         points = "; ".join(" / ".join(kp) for kp in right.key_points)
         why.append(f"what makes it answer this argument: {points}")
-        return DrillResult("pick", self.motion.id, item.argument.id, answer, 1.0 if ok else 0.0, 1.0, tuple(why),
-                           made=(f"{parsed + 1}) {chosen.text}",) if ok else (),
-                           missed=() if ok else (f"{item.answer + 1}) {right.text}",),
-                           models=(right.text,), correct=ok, seconds=seconds, time_limit=self.time_limit)
+        return DrillResult(
+            "pick",
+            self.motion.id,
+            item.argument.id,
+            answer,
+            1.0 if ok else 0.0,
+            1.0,
+            tuple(why),
+            made=(f"{parsed + 1}) {chosen.text}",),  # the learner's choice, right or wrong
+            missed=() if ok else (f"{item.answer + 1}) {right.text}",),
+            models=(right.text,),
+            correct=ok,
+            seconds=seconds,
+            time_limit=self.time_limit,
+            claim=item.argument.claim,
+        )
 
 
 # ============================================================================ rebuttal
@@ -498,8 +608,9 @@ STRUCTURE_POINTS = 1.0
 """What the four-step structure is worth in a typed rebuttal (a quarter per step)."""
 
 
-def score_rebuttal(argument: Argument, text: str) -> tuple[float, float, list[str], tuple[str, ...],
-                                                            tuple[str, ...], tuple[str, ...]]:
+def score_rebuttal(
+    argument: Argument, text: str
+) -> tuple[float, float, list[str], tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """Score a typed rebuttal of `argument`: (earned, possible, why, made, missed, notes).
 
     Each key point of the model rebuttal the text covers best is worth 1; the
@@ -516,8 +627,10 @@ def score_rebuttal(argument: Argument, text: str) -> tuple[float, float, list[st
         why.append("nothing was typed → 0")
         return (0.0, possible, why, (), tuple(p.label for p in best.points), cleaned.notes)
     if len(argument.rebuttals) > 1:
-        why.append(f"scored against the model rebuttal your text covers best ('{best.rebuttal.id}'), "
-                   f"one of {len(argument.rebuttals)}")
+        why.append(
+            f"scored against the model rebuttal your text covers best ('{best.rebuttal.id}'), "
+            f"one of {len(argument.rebuttals)}"
+        )
     for p in best.points:
         why.append(p.explain() + (" → 1" if p.made else " → 0"))
     for r in argument.rebuttals:
@@ -525,15 +638,21 @@ def score_rebuttal(argument: Argument, text: str) -> tuple[float, float, list[st
             continue
         other_match = match_rebuttal(idx, r)
         if other_match.made:
-            why.append(f"also made from '{r.id}': {', '.join(other_match.made_labels)} (not scored: one line "
-                       f"of attack is scored)")
+            why.append(
+                f"also made from '{r.id}': {', '.join(other_match.made_labels)} (not scored: one line "
+                f"of attack is scored)"
+            )
     struct = structure(cleaned.text)
     struct_points = STRUCTURE_POINTS * struct.share
     why.extend(struct.explain())
-    why.append(f"structure: {len(struct.found)}/4 steps → {fmt_score(struct_points)}/{fmt_score(STRUCTURE_POINTS)}")
+    why.append(
+        f"structure: {len(struct.found)}/4 steps → {fmt_score(struct_points)}/{fmt_score(STRUCTURE_POINTS)}"
+    )
     earned = best.made + struct_points
-    why.append(f"total: {best.made} key point(s) + {fmt_score(struct_points)} structure = {fmt_score(earned)}"
-               f"/{fmt_score(possible)}")
+    why.append(
+        f"total: {best.made} key point(s) + {fmt_score(struct_points)} structure = {fmt_score(earned)}"
+        f"/{fmt_score(possible)}"
+    )
     return earned, possible, why, best.made_labels, best.missed_labels, cleaned.notes
 
 
@@ -554,17 +673,40 @@ class RebuttalDrill(Drill[Argument]):
 
     def _prompt(self, item: Argument, number: int) -> Prompt:
         limit = f" You have {mmss(self.time_limit)}." if self.time_limit else ""
-        return Prompt("rebuttal", number, self.total, item.id, self.motion,
-                      "Rebut this argument: they say / but / because / therefore." + limit,
-                      argument=item, time_limit=self.time_limit, side=other(item.side))
+        return Prompt(
+            "rebuttal",
+            number,
+            self.total,
+            item.id,
+            self.motion,
+            "Rebut this argument: they say / but / because / therefore." + limit,
+            argument=item,
+            time_limit=self.time_limit,
+            side=other(item.side),
+        )
 
     def _parse(self, item: Argument, response: str) -> str:
         return response
 
     def _score(self, item: Argument, parsed: str, answer: str, seconds: float) -> DrillResult:
         earned, possible, why, made, missed, notes = score_rebuttal(item, parsed)
-        return DrillResult("rebuttal", self.motion.id, item.id, answer, earned, possible, tuple(why), made, missed,
-                           tuple(r.text for r in item.rebuttals), None, seconds, self.time_limit, notes)
+        return DrillResult(
+            "rebuttal",
+            self.motion.id,
+            item.id,
+            answer,
+            earned,
+            possible,
+            tuple(why),
+            made,
+            missed,
+            tuple(r.text for r in item.rebuttals),
+            None,
+            seconds,
+            self.time_limit,
+            notes,
+            claim=item.claim,
+        )
 
 
 # ============================================================================ case
@@ -581,8 +723,9 @@ CASE_STRENGTH, CASE_SPREAD, CASE_CLASH = 6.0, 2.0, 2.0
 def _best_spread(args: Sequence[Argument], k: int) -> int:
     """The most distinct tags any k of the arguments can cover."""
     if len(args) <= 18:
-        return max((len({t for a in combo for t in a.tags}) for combo in itertools.combinations(args, k)),
-                   default=0)
+        return max(
+            (len({t for a in combo for t in a.tags}) for combo in itertools.combinations(args, k)), default=0
+        )
     covered: set[str] = set()  # greedy beyond that: close enough, and fast
     left = list(args)
     for _ in range(k):
@@ -602,7 +745,10 @@ def answers(argument: Argument, target: Argument) -> tuple[float, str]:
     idx = TextIndex(" ".join((argument.claim, argument.reasoning, argument.impact)))
     match = best_rebuttal(idx, target)
     if match is not None and match.made and match.share >= 0.5:
-        return 1.0, f"'{argument.claim}' makes {', '.join(match.made_labels)} from the rebuttal '{match.rebuttal.id}'"
+        return (
+            1.0,
+            f"'{argument.claim}' makes {', '.join(match.made_labels)} from the rebuttal '{match.rebuttal.id}'",
+        )
     shared = set(argument.tags) & set(target.tags)
     if shared:
         return 0.5, f"'{argument.claim}' meets it on the same ground ({', '.join(sorted(shared))})"
@@ -622,8 +768,10 @@ class CaseDrill(Drill[_CaseItem]):
         for side in sides:
             args = list(self.motion.side(side))
             if not args:
-                self.notes.append(f"motion {self.motion.id!r} has no {SIDE_NAMES[side]} arguments: "
-                                  f"no case to build for that side")
+                self.notes.append(
+                    f"motion {self.motion.id!r} has no {SIDE_NAMES[side]} arguments: "
+                    f"no case to build for that side"
+                )
                 continue
             self.rng.shuffle(args)
             items.append(_CaseItem(side, tuple(args), min(self.picks, len(args))))
@@ -634,17 +782,29 @@ class CaseDrill(Drill[_CaseItem]):
 
     def _prompt(self, item: _CaseItem, number: int) -> Prompt:
         limit = f" within {mmss(self.time_limit)}" if self.time_limit else ""
-        return Prompt("case", number, self.total, item.side, self.motion,
-                      f"Pick {SIDE_NAMES[item.side]}'s best {item.picks} argument(s){limit}: type their numbers, "
-                      f"e.g. '1 3 4'.", arguments=item.options, options=tuple(a.claim for a in item.options),
-                      picks=item.picks, time_limit=self.time_limit, side=item.side)
+        return Prompt(
+            "case",
+            number,
+            self.total,
+            item.side,
+            self.motion,
+            f"Pick {SIDE_NAMES[item.side]}'s best {item.picks} argument(s){limit}: type their numbers, "
+            f"e.g. '1 3 4'.",
+            arguments=item.options,
+            options=tuple(a.claim for a in item.options),
+            picks=item.picks,
+            time_limit=self.time_limit,
+            side=item.side,
+        )
 
     def _parse(self, item: _CaseItem, response: str) -> tuple[int, ...]:
         nums = _numbers(response)
         n = len(item.options)
         if len(nums) != item.picks or len(set(nums)) != len(nums) or not all(1 <= x <= n for x in nums):
-            raise BadAnswer(f"type {item.picks} different number(s) from 1 to {n}, e.g. "
-                            f"'{' '.join(str(i) for i in range(1, item.picks + 1))}'")
+            raise BadAnswer(
+                f"type {item.picks} different number(s) from 1 to {n}, e.g. "
+                f"'{' '.join(str(i) for i in range(1, item.picks + 1))}'"
+            )
         return tuple(x - 1 for x in nums)
 
     def _score(self, item: _CaseItem, parsed: tuple[int, ...], answer: str, seconds: float) -> DrillResult:
@@ -655,40 +815,64 @@ class CaseDrill(Drill[_CaseItem]):
         got = sum(a.strength for a in picked)
         top = sum(a.strength for a in best)
         s_points = CASE_STRENGTH * got / top if top else CASE_STRENGTH
-        why.append(f"strength: your picks {'+'.join(str(a.strength) for a in picked)} = {got} of the strongest "
-                   f"possible {'+'.join(str(a.strength) for a in best)} = {top} → "
-                   f"{fmt_score(s_points)}/{fmt_score(CASE_STRENGTH)}")
+        why.append(
+            f"strength: your picks {'+'.join(str(a.strength) for a in picked)} = {got} of the strongest "
+            f"possible {'+'.join(str(a.strength) for a in best)} = {top} → "
+            f"{fmt_score(s_points)}/{fmt_score(CASE_STRENGTH)}"
+        )
         tags = {t for a in picked for t in a.tags}
         most = _best_spread(item.options, item.picks)
         t_points = CASE_SPREAD * min(1.0, len(tags) / most) if most else CASE_SPREAD
-        why.append(f"spread: your picks cover {len(tags)} tag(s) ({', '.join(sorted(tags))}); the widest case "
-                   f"covers {most} → {fmt_score(t_points)}/{fmt_score(CASE_SPREAD)}")
+        why.append(
+            f"spread: your picks cover {len(tags)} tag(s) ({', '.join(sorted(tags))}); the widest case "
+            f"covers {most} → {fmt_score(t_points)}/{fmt_score(CASE_SPREAD)}"
+        )
         target = strongest(self.motion.side(other(item.side)))
         if target is None:
             c_points = CASE_CLASH
-            why.append(f"clash: the other side has no arguments to answer → {fmt_score(CASE_CLASH)}/"
-                       f"{fmt_score(CASE_CLASH)}")
+            why.append(
+                f"clash: the other side has no arguments to answer → {fmt_score(CASE_CLASH)}/"
+                f"{fmt_score(CASE_CLASH)}"
+            )
         else:
             scored = [(answers(a, target), a) for a in picked]
             (value, reason), _ = max(scored, key=lambda s: s[0][0])
             c_points = CASE_CLASH * value
             if value:
-                why.append(f"clash: the opponent's strongest argument is '{target.claim}'; {reason} → "
-                           f"{fmt_score(c_points)}/{fmt_score(CASE_CLASH)}")
+                why.append(
+                    f"clash: the opponent's strongest argument is '{target.claim}'; {reason} → "
+                    f"{fmt_score(c_points)}/{fmt_score(CASE_CLASH)}"
+                )
             else:
                 helpers = [a for a in item.options if answers(a, target)[0] == 1.0]
                 hint = f" ('{helpers[0].claim}' would)" if helpers else ""
-                why.append(f"clash: none of your picks answers the opponent's strongest argument, "
-                           f"'{target.claim}'{hint} → 0/{fmt_score(CASE_CLASH)}")
+                why.append(
+                    f"clash: none of your picks answers the opponent's strongest argument, "
+                    f"'{target.claim}'{hint} → 0/{fmt_score(CASE_CLASH)}"
+                )
         earned = s_points + t_points + c_points
         possible = CASE_STRENGTH + CASE_SPREAD + CASE_CLASH
-        why.append(f"total: {fmt_score(s_points)} + {fmt_score(t_points)} + {fmt_score(c_points)} = "
-                   f"{fmt_score(earned)}/{fmt_score(possible)}")
+        why.append(
+            f"total: {fmt_score(s_points)} + {fmt_score(t_points)} + {fmt_score(c_points)} = "
+            f"{fmt_score(earned)}/{fmt_score(possible)}"
+        )
         missed = tuple(a.claim for a in best if a not in picked)
-        return DrillResult("case", self.motion.id, item.side, answer, earned, possible, tuple(why),
-                           made=tuple(a.claim for a in picked), missed=missed,
-                           models=tuple(f"{a.claim} (strength {a.strength})" for a in best),
-                           correct=got == top, seconds=seconds, time_limit=self.time_limit)
+        return DrillResult(
+            "case",
+            self.motion.id,
+            item.side,
+            answer,
+            earned,
+            possible,
+            tuple(why),
+            made=tuple(a.claim for a in picked),
+            missed=missed,
+            models=tuple(f"{a.claim} (strength {a.strength})" for a in best),
+            correct=got == top,
+            seconds=seconds,
+            time_limit=self.time_limit,
+            claim=f"{SIDE_NAMES[item.side]}'s case",
+        )
 
 
 # ============================================================================ weigh
@@ -703,9 +887,9 @@ AXIS_POINT = 1.0
 """Each weighing axis named is worth a point, up to WEIGH_AXES."""
 
 
-def score_weighing(first: Argument, second: Argument, text: str) -> tuple[float, float, list[str],
-                                                                          tuple[str, ...], tuple[str, ...],
-                                                                          tuple[str, ...]]:
+def score_weighing(
+    first: Argument, second: Argument, text: str
+) -> tuple[float, float, list[str], tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """Score one weighing sentence about two impacts: (earned, possible, why, made, missed, notes)."""
     cleaned = clean(text)
     body = cleaned.text
@@ -716,23 +900,32 @@ def score_weighing(first: Argument, second: Argument, text: str) -> tuple[float,
     w = weighing(body)
     if w.explicit:
         comp = WEIGH_COMPARATIVE
-        why.append(f"comparative language: you compared directly ('{w.explicit}') → {fmt_score(comp)}/"
-                   f"{fmt_score(WEIGH_COMPARATIVE)}")
+        why.append(
+            f"comparative language: you compared directly ('{w.explicit}') → {fmt_score(comp)}/"
+            f"{fmt_score(WEIGH_COMPARATIVE)}"
+        )
     elif w.comparative:
         comp = WEIGH_COMPARATIVE / 2
-        why.append(f"comparative language: '{w.comparative}', but no direct comparison (say 'outweighs' or "
-                   f"'more ... than') → {fmt_score(comp)}/{fmt_score(WEIGH_COMPARATIVE)}")
+        why.append(
+            f"comparative language: '{w.comparative}', but no direct comparison (say 'outweighs' or "
+            f"'more ... than') → {fmt_score(comp)}/{fmt_score(WEIGH_COMPARATIVE)}"
+        )
     else:
         comp = 0.0
-        why.append(f"comparative language: none found (try 'outweighs', 'more likely than') → 0/"
-                   f"{fmt_score(WEIGH_COMPARATIVE)}")
+        why.append(
+            f"comparative language: none found (try 'outweighs', 'more likely than') → 0/"
+            f"{fmt_score(WEIGH_COMPARATIVE)}"
+        )
     for axis, word in w.axes:
-        why.append(f"axis named: {axis} ('{word}')")
+        why.append(f"axis named: {describe_axis(axis, word)}")
     axes_points = min(WEIGH_AXES, AXIS_POINT * len(w.axes))
     missing = tuple(a for a in AXES if a not in w.axis_names)
-    why.append(f"weighing axes: {len(w.axes)} named ({AXIS_POINT:g} each, up to {fmt_score(WEIGH_AXES)}) → "
-               f"{fmt_score(axes_points)}/{fmt_score(WEIGH_AXES)}"
-               + (f"; not named: {', '.join(missing)}" if missing else ""))
+    why.append(
+        f"weighing axes: {len(w.axes)} named ({AXIS_POINT:g} each, up to {fmt_score(WEIGH_AXES)}) → "
+        f"{fmt_score(axes_points)}/{fmt_score(WEIGH_AXES)}"
+        + (f"; not named: {', '.join(missing)}" if missing else "")
+        + (f" (e.g. {AXIS_EXAMPLES[missing[0]]})" if missing else "")
+    )
     idx = TextIndex(body)
     refs = []
     for arg in (first, second):
@@ -743,21 +936,28 @@ def score_weighing(first: Argument, second: Argument, text: str) -> tuple[float,
         refs.append(hit)
     both = WEIGH_BOTH if all(refs) else 0.0
     if all(refs):
-        why.append(f"both impacts referred to ('{refs[0]}', '{refs[1]}') → {fmt_score(both)}/{fmt_score(WEIGH_BOTH)}")
+        why.append(
+            f"both impacts referred to ('{refs[0]}', '{refs[1]}') → {fmt_score(both)}/{fmt_score(WEIGH_BOTH)}"
+        )
     else:
         which = " and ".join(n for n, r in zip(("the first", "the second"), refs, strict=True) if not r)
-        why.append(f"{which} impact not referred to: name both sides of the comparison → 0/{fmt_score(WEIGH_BOTH)}")
+        why.append(
+            f"{which} impact not referred to: name both sides of the comparison → 0/{fmt_score(WEIGH_BOTH)}"
+        )
     if len([s for s in re.split(r"(?<=[.!?])\s+", body) if s.strip()]) > 1:
         why.append("note: the drill asks for one sentence; everything you wrote was read")
     earned = comp + axes_points + both
-    why.append(f"total: {fmt_score(comp)} + {fmt_score(axes_points)} + {fmt_score(both)} = {fmt_score(earned)}"
-               f"/{fmt_score(possible)}")
+    why.append(
+        f"total: {fmt_score(comp)} + {fmt_score(axes_points)} + {fmt_score(both)} = {fmt_score(earned)}"
+        f"/{fmt_score(possible)}"
+    )
     made = tuple(w.axis_names)
     return earned, possible, why, made, missing, cleaned.notes
 
 
-MODEL_WEIGHING = ("Even if {a}, {b} outweighs it: it is more likely, it comes sooner, and it is far harder to "
-                  "reverse.")
+MODEL_WEIGHING = (
+    "Even if {a}, {b} outweighs it: it is more likely, it comes sooner, and it is far harder to reverse."
+)
 
 
 class WeighDrill(Drill[_WeighItem]):
@@ -784,46 +984,105 @@ class WeighDrill(Drill[_WeighItem]):
 
     def _empty_message(self) -> str:
         missing = [SIDE_NAMES[s] for s in ("prop", "opp") if not self.motion.side(s)]
-        return (f"motion {self.motion.id!r} has no {' or '.join(missing)} arguments: weighing needs an impact "
-                f"from each side")
+        return (
+            f"motion {self.motion.id!r} has no {' or '.join(missing)} arguments: weighing needs an impact "
+            f"from each side"
+        )
 
     def _prompt(self, item: _WeighItem, number: int) -> Prompt:
-        return Prompt("weigh", number, self.total, f"{item.first.id}~{item.second.id}", self.motion,
-                      "Write one sentence weighing these two impacts: which matters more, and why "
-                      "(magnitude, probability, timeframe, reversibility)?",
-                      arguments=(item.first, item.second), time_limit=self.time_limit, side=self.side)
+        return Prompt(
+            "weigh",
+            number,
+            self.total,
+            f"{item.first.id}~{item.second.id}",
+            self.motion,
+            "Write one sentence weighing these two impacts: which matters more, and why "
+            "(magnitude, probability, timeframe, reversibility)?",
+            arguments=(item.first, item.second),
+            time_limit=self.time_limit,
+            side=self.side,
+        )
 
     def _parse(self, item: _WeighItem, response: str) -> str:
         return response
 
     def _score(self, item: _WeighItem, parsed: str, answer: str, seconds: float) -> DrillResult:
         earned, possible, why, made, missed, notes = score_weighing(item.first, item.second, parsed)
-        model = MODEL_WEIGHING.format(a=item.second.impact.rstrip(".").lower(),
-                                      b=item.first.impact.rstrip(".").lower())
-        return DrillResult("weigh", self.motion.id, f"{item.first.id}~{item.second.id}", answer, earned, possible,
-                           tuple(why), made, missed, (model,), None, seconds, self.time_limit, notes)
+        model = MODEL_WEIGHING.format(
+            a=item.second.impact.rstrip(".").lower(), b=item.first.impact.rstrip(".").lower()
+        )
+        return DrillResult(
+            "weigh",
+            self.motion.id,
+            f"{item.first.id}~{item.second.id}",
+            answer,
+            earned,
+            possible,
+            tuple(why),
+            made,
+            missed,
+            (model,),
+            None,
+            seconds,
+            self.time_limit,
+            notes,
+            claim=f"{item.first.claim} vs {item.second.claim}",
+        )
 
 
 DRILLS: dict[DrillKind, type[Drill[Any]]] = {
-    "side": SideDrill, "pick": PickDrill, "rebuttal": RebuttalDrill, "case": CaseDrill, "weigh": WeighDrill,
+    "side": SideDrill,
+    "pick": PickDrill,
+    "rebuttal": RebuttalDrill,
+    "case": CaseDrill,
+    "weigh": WeighDrill,
 }
 
 
-def make_drill(kind: DrillKind, motion: ArgumentSet, *, seed: int | None = None, clock: Clock | None = None,
-               count: int | None = None, time_limit: float | None = None, side: Side | None = None,
-               others: Sequence[ArgumentSet] = (), level: int = 1) -> Drill[Any]:
+def make_drill(
+    kind: DrillKind,
+    motion: ArgumentSet,
+    *,
+    seed: int | None = None,
+    clock: Clock | None = None,
+    count: int | None = None,
+    time_limit: float | None = None,
+    side: Side | None = None,
+    others: Sequence[ArgumentSet] = (),
+    level: int = 1,
+) -> Drill[Any]:
     """Build a drill by name. Raises DebateError (a message for the learner) when the motion cannot run it."""
     if kind not in DRILLS:
         raise DebateError(f"unknown drill {kind!r} (choose from {', '.join(DRILL_KINDS)})")
-    kwargs: dict[str, Any] = {"seed": seed, "clock": clock, "count": count, "time_limit": time_limit,
-                              "side": side, "others": others}
+    kwargs: dict[str, Any] = {
+        "seed": seed,
+        "clock": clock,
+        "count": count,
+        "time_limit": time_limit,
+        "side": side,
+        "others": others,
+    }
     if kind == "side":
         return SideDrill(motion, level=level, **kwargs)
     return DRILLS[kind](motion, **kwargs)
 
 
 __all__ = [
-    "DRILLS", "DRILL_KINDS", "BadAnswer", "CaseDrill", "DebateError", "Drill", "DrillKind", "DrillResult",
-    "DrillSummary", "PickDrill", "Prompt", "RebuttalDrill", "SideDrill", "WeighDrill", "make_drill",
-    "score_rebuttal", "score_weighing",
+    "DRILLS",
+    "DRILL_KINDS",
+    "BadAnswer",
+    "CaseDrill",
+    "DebateError",
+    "Drill",
+    "DrillKind",
+    "DrillResult",
+    "DrillSummary",
+    "PickDrill",
+    "Prompt",
+    "RebuttalDrill",
+    "SideDrill",
+    "WeighDrill",
+    "make_drill",
+    "score_rebuttal",
+    "score_weighing",
 ]

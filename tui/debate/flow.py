@@ -1,8 +1,12 @@
 """The flow sheet: each argument of the round a row, each speech a column.
 
-A cell is `made` (its side made or extended it in that speech), `answered`
-(the other side answered it there), `dropped` (a substantive speech of the
-other side passed it by while it stood unanswered) or empty. A row's status
+A cell is `made` (its side made or extended it in that speech), `defended`
+(its side restated why it survives after the other side answered it),
+`extended` (its side carried it on, unanswered, e.g. "it stands" in a reply),
+`answered` (the other side answered it there), `dropped` (a substantive
+speech of the other side passed it by while it stood unanswered) or empty.
+Defending or extending shows the clash on the flow; it does not change a
+row's status. A row's status
 is `answered` once the other side answers it, `dropped` if the other side had
 a substantive speech after it was made and never answered it, and
 `unanswered` if the other side never had the chance.
@@ -10,15 +14,23 @@ a substantive speech after it was made and never answered it, and
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, Protocol
 
 from tui.content.models import Argument
 
-Cell = Literal["made", "answered", "dropped", ""]
+Cell = Literal["made", "defended", "extended", "answered", "dropped", ""]
 Status = Literal["answered", "dropped", "unanswered"]
-CELL_MARKS: dict[str, str] = {"made": "●", "answered": "✕", "dropped": "○", "": "·"}
+CELL_MARKS: dict[str, str] = {
+    "made": "●",
+    "defended": "◆",
+    "extended": "»",
+    "answered": "✕",
+    "dropped": "○",
+    "": "·",
+}
+LEGEND = "● made  ◆ defended  » extended  ✕ answered  ○ dropped (passed by unanswered)  · nothing"
 
 
 class FlowSpeech(Protocol):
@@ -34,6 +46,10 @@ class FlowSpeech(Protocol):
     def made(self) -> tuple[str, ...]: ...
     @property
     def answered(self) -> tuple[str, ...]: ...
+    @property
+    def defended(self) -> tuple[str, ...]: ...
+    @property
+    def extended(self) -> tuple[str, ...]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,9 +60,15 @@ class FlowRow:
     status: Status
 
     def as_dict(self) -> dict[str, Any]:
-        return {"argument": self.argument.id, "side": self.argument.side, "claim": self.argument.claim,
-                "strength": self.argument.strength, "by": self.by, "cells": list(self.cells),
-                "status": self.status}
+        return {
+            "argument": self.argument.id,
+            "side": self.argument.side,
+            "claim": self.argument.claim,
+            "strength": self.argument.strength,
+            "by": self.by,
+            "cells": list(self.cells),
+            "status": self.status,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,17 +86,50 @@ class FlowSheet:
     def as_dict(self) -> dict[str, Any]:
         return {"columns": list(self.columns), "rows": [r.as_dict() for r in self.rows]}
 
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], arguments: Mapping[str, Argument] | None = None) -> FlowSheet:
+        """A flow sheet as `as_dict()` stored it. Arguments come from `arguments` by id where the
+        motion is still loaded; otherwise from what was stored (claim, side, strength)."""
+        known = arguments or {}
+        columns = tuple(str(c) for c in data.get("columns", ()))
+        rows: list[FlowRow] = []
+        for r in data.get("rows", ()):
+            arg_id = str(r.get("argument", ""))
+            argument = known.get(arg_id) or Argument(
+                arg_id,
+                r.get("side", "prop"),
+                str(r.get("claim", arg_id)),
+                "",
+                (),
+                "",
+                int(r.get("strength", 0)),
+                (),
+                (),
+            )
+            stored = [c if c in CELL_MARKS else "" for c in r.get("cells", ())]
+            cells = tuple((stored + [""] * len(columns))[: len(columns)])
+            status = (
+                r.get("status") if r.get("status") in ("answered", "dropped", "unanswered") else "unanswered"
+            )
+            by = "learner" if r.get("by") == "learner" else "opponent"
+            rows.append(FlowRow(argument, by, cells, status))  # type: ignore[arg-type]
+        return cls(columns, tuple(rows))
+
     def render(self, width: int = 100) -> str:
-        """A plain-text table: ● made, ✕ answered, ○ dropped, · nothing."""
+        """A plain-text table: ● made, ◆ defended, » extended, ✕ answered, ○ dropped, · nothing."""
         short = [_abbreviate(c) for c in self.columns]
         claim_w = max(20, width - 4 * len(short) - 14)
         lines = ["argument".ljust(claim_w) + " side " + " ".join(s.center(3) for s in short)]
         for r in self.rows:
-            claim = r.argument.claim if len(r.argument.claim) <= claim_w else r.argument.claim[: claim_w - 1] + "…"
+            claim = (
+                r.argument.claim
+                if len(r.argument.claim) <= claim_w
+                else r.argument.claim[: claim_w - 1] + "…"
+            )
             cells = " ".join(CELL_MARKS[c].center(3) for c in r.cells)
             lines.append(f"{claim.ljust(claim_w)} {r.argument.side:<4} {cells}  {r.status}")
         lines.append("columns: " + ", ".join(f"{s} = {c}" for s, c in zip(short, self.columns, strict=True)))
-        lines.append("● made  ✕ answered  ○ dropped (passed by unanswered)  · nothing")
+        lines.append(LEGEND)
         return "\n".join(lines)
 
 
@@ -104,6 +159,10 @@ def build_flow(speeches: Sequence[FlowSpeech], arguments: Sequence[Argument], le
                 cell = "made"
                 if not answered:
                     is_open = True
+            elif s.side == arg.side and arg_id in s.defended:
+                cell = "defended"
+            elif s.side == arg.side and arg_id in s.extended:
+                cell = "extended"
             elif s.side not in (arg.side, "both") and arg_id in s.answered:
                 cell = "answered"
                 is_open, answered = False, True

@@ -40,17 +40,25 @@ def resolve_motion(spec: str, library: Library) -> ArgumentSet:
         loaded = load_file(spec)
         errors = [f for f in loaded.findings if f.severity == "error"]
         if errors or loaded.model is None:
-            raise MotionError([str(f) for f in errors] or [f"{loaded.path}:1:1: error: cannot load this file"])
+            raise MotionError(
+                [str(f) for f in errors] or [f"{loaded.path}:1:1: error: cannot load this file"]
+            )
         if not isinstance(loaded.model, ArgumentSet):
             kind = type(loaded.model).__name__.lower()
-            raise MotionError([f"{loaded.path}:1:1: error: this is a {kind} file, not an argument set "
-                               f"(an argument set starts with motion:) [not-arguments]"])
+            raise MotionError(
+                [
+                    f"{loaded.path}:1:1: error: this is a {kind} file, not an argument set "
+                    f"(an argument set starts with motion:) [not-arguments]"
+                ]
+            )
         return loaded.model
     related = [str(f) for f in library.errors if Path(f.path).stem == spec]
     if related:
         raise MotionError([*related, f"motion {spec!r} has errors (above), so it was not loaded"])
     known = ", ".join(sorted(library.motions)) or "none loaded"
-    raise MotionError([f"no motion {spec!r} (known: {known}); give a motion id or the path of an argument file"])
+    raise MotionError(
+        [f"no motion {spec!r} (known: {known}); give a motion id or the path of an argument file"]
+    )
 
 
 def facts_for(motion: ArgumentSet, library: Library) -> dict[str, str]:
@@ -77,8 +85,17 @@ class DebateConfig:
     def drill(self, clock: Clock | None = None) -> Drill[Any]:
         """Build the drill (raises DebateError with a message for the learner)."""
         assert self.mode == "drill" and self.kind is not None
-        return make_drill(self.kind, self.motion, seed=self.seed, clock=clock, count=self.count,
-                          time_limit=self.time_limit, side=self.side, others=self.others, level=self.level)
+        return make_drill(
+            self.kind,
+            self.motion,
+            seed=self.seed,
+            clock=clock,
+            count=self.count,
+            time_limit=self.time_limit,
+            side=self.side,
+            others=self.others,
+            level=self.level,
+        )
 
     def round(self, clock: Clock | None = None) -> Round:
         """Build the round (raises DebateError with a message for the learner)."""

@@ -95,8 +95,9 @@ class TextIndex:
         found: dict[int, How] = {}
         budget = typo_budget(target)
         if budget and self.vocab:
-            candidates = process.extract(target, self.vocab, scorer=Levenshtein.distance,
-                                         score_cutoff=budget, limit=None)
+            candidates = process.extract(
+                target, self.vocab, scorer=Levenshtein.distance, score_cutoff=budget, limit=None
+            )
             for cand, _dist, _ in candidates:
                 if cand != target and not _typo_of(cand, target):
                     continue  # numbers and short words never match loosely
@@ -125,7 +126,7 @@ class TextIndex:
                 continue
             end, hows = chain
             how: How = "typo" if "typo" in hows else "stem" if "stem" in hows else "exact"
-            out.append((start, Hit(phrase, " ".join(self.words[start:end + 1]), how)))
+            out.append((start, Hit(phrase, " ".join(self.words[start : end + 1]), how)))
             if limit is not None and len(out) >= limit:
                 break
         return out
@@ -138,7 +139,9 @@ class TextIndex:
                 hits.setdefault(pos, hit)
         return hits
 
-    def _chain(self, parts: Sequence[str], k: int, prev: int, hows: list[How]) -> tuple[int, list[How]] | None:
+    def _chain(
+        self, parts: Sequence[str], k: int, prev: int, hows: list[How]
+    ) -> tuple[int, list[How]] | None:
         if k == len(parts):
             return prev, hows
         options = self.positions(parts[k])
@@ -221,8 +224,9 @@ def best_window(groups: Sequence[Mapping[int, T]], width: int) -> list[T | None]
     return out
 
 
-def match_points(text: str | TextIndex, key_points: Sequence[Sequence[str]],
-                 width: int | None = None) -> tuple[PointResult, ...]:
+def match_points(
+    text: str | TextIndex, key_points: Sequence[Sequence[str]], width: int | None = None
+) -> tuple[PointResult, ...]:
     """Match several key points; with `width`, only those made together within `width` words count."""
     idx = index(text)
     if width is None or len(idx) <= width:
@@ -265,7 +269,9 @@ def match_rebuttal(text: str | TextIndex, rebuttal: Rebuttal, width: int | None 
     return RebuttalMatch(rebuttal, match_points(text, rebuttal.key_points, width))
 
 
-def best_rebuttal(text: str | TextIndex, argument: Argument, width: int | None = None) -> RebuttalMatch | None:
+def best_rebuttal(
+    text: str | TextIndex, argument: Argument, width: int | None = None
+) -> RebuttalMatch | None:
     """The argument's model rebuttal the text covers best (ties: more points made, then the first written)."""
     idx = index(text)
     matches = [match_rebuttal(idx, r, width) for r in argument.rebuttals]
@@ -303,8 +309,10 @@ def coverage(text: str | TextIndex, passage: str, width: int | None = None) -> C
         found = [bool(idx.positions(w)) for w in unique]
     else:
         found = [hit is not None for hit in best_window([idx.positions(w) for w in unique], width)]
-    return Coverage(tuple(w for w, f in zip(unique, found, strict=True) if f),
-                    tuple(w for w, f in zip(unique, found, strict=True) if not f))
+    return Coverage(
+        tuple(w for w, f in zip(unique, found, strict=True) if f),
+        tuple(w for w, f in zip(unique, found, strict=True) if not f),
+    )
 
 
 CLAIM_SHARE = 0.5
@@ -330,8 +338,10 @@ class Recognition:
         return max(self.claim.share, self.body.share)
 
     def explain(self) -> str:
-        return (f"'{self.argument.claim}': {len(self.claim.matched)}/{len(self.claim.matched) + len(self.claim.missed)}"
-                f" claim words, {self.body.share:.0%} of claim, reasoning and impact words")
+        return (
+            f"'{self.argument.claim}': {len(self.claim.matched)}/{len(self.claim.matched) + len(self.claim.missed)}"
+            f" claim words, {self.body.share:.0%} of claim, reasoning and impact words"
+        )
 
 
 CLAIM_WINDOW = 30

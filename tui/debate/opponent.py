@@ -47,13 +47,16 @@ class OpponentSpeech:
     rebuttals: tuple[str, ...] = ()
     defended: tuple[str, ...] = ()
     actions: tuple[str, ...] = ()
+    extended: tuple[str, ...] = ()
 
 
 @dataclass
 class _Memory:
     introduced: list[str] = field(default_factory=list)
     rebutted: dict[str, list[str]] = field(default_factory=dict)  # learner arg id -> rebuttal ids used
-    rebutted_at: dict[str, int] = field(default_factory=dict)  # learner arg id -> speech index of the last answer
+    rebutted_at: dict[str, int] = field(
+        default_factory=dict
+    )  # learner arg id -> speech index of the last answer
     used_rebuttals: set[str] = field(default_factory=set)
     defended: set[str] = field(default_factory=set)
     texts: set[str] = field(default_factory=set)
@@ -62,8 +65,16 @@ class _Memory:
 class Opponent:
     """Speaks for `side` with the set's arguments of that side. Seeded: same seed, same speeches."""
 
-    def __init__(self, arguments: Sequence[Argument], side: Side, fmt: DebateFormat, *, seed: int,
-                 facts: Mapping[str, str] | None = None, side_name: str | None = None) -> None:
+    def __init__(
+        self,
+        arguments: Sequence[Argument],
+        side: Side,
+        fmt: DebateFormat,
+        *,
+        seed: int,
+        facts: Mapping[str, str] | None = None,
+        side_name: str | None = None,
+    ) -> None:
         self.side = side
         self.format = fmt
         self.rng = random.Random(seed)
@@ -93,8 +104,14 @@ class Opponent:
         return plan
 
     # --- speaking ------------------------------------------------------------------------
-    def speak(self, index: int, speech: Speech, *, learner_made: Sequence[tuple[Argument, int]],
-              learner_answered: Sequence[Argument]) -> OpponentSpeech:
+    def speak(
+        self,
+        index: int,
+        speech: Speech,
+        *,
+        learner_made: Sequence[tuple[Argument, int]],
+        learner_answered: Sequence[Argument],
+    ) -> OpponentSpeech:
         """The speech at `index` of the format.
 
         `learner_made`: (argument, speech index) for each time the learner made
@@ -128,8 +145,10 @@ class Opponent:
             rebuttal = self.rng.choice(fresh)
             again = arg.id in mem.rebutted
             lead = "They came back to their claim" if again else "They told you"
-            text = (f"{lead}: {_sentence(arg.claim)} Our answer: {_sentence(rebuttal.text)} "
-                    f"So this point does not stand.")
+            text = (
+                f"{lead}: {_sentence(arg.claim)} Our answer: {_sentence(rebuttal.text)} "
+                f"So this point does not stand."
+            )
             if not self._say(paragraphs, text):
                 continue
             mem.used_rebuttals.add(rebuttal.id)
@@ -144,8 +163,10 @@ class Opponent:
             if len(defended) >= MAX_DEFENCES or arg.id in mem.defended or arg.side != self.side:
                 continue
             evidence = next((self.facts[e] for e in arg.evidence if e in self.facts), "")
-            text = (f"They attacked our argument: {_sentence(arg.claim)} It stands. "
-                    f"{first_sentence(arg.reasoning)}" + (f" The record shows it: {evidence}" if evidence else ""))
+            text = (
+                f"They attacked our argument: {_sentence(arg.claim)} It stands. "
+                f"{first_sentence(arg.reasoning)}" + (f" The record shows it: {evidence}" if evidence else "")
+            )
             if not self._say(paragraphs, text):
                 continue
             mem.defended.add(arg.id)
@@ -158,8 +179,10 @@ class Opponent:
         for arg in new:
             n = len(mem.introduced)
             ordinal = ORDINALS[n] if n < len(ORDINALS) else f"number {n + 1}"
-            text = (f"Our {ordinal} argument: {arg.claim} {' '.join(arg.reasoning.split())} "
-                    f"Why it matters: {arg.impact}")
+            text = (
+                f"Our {ordinal} argument: {arg.claim} {' '.join(arg.reasoning.split())} "
+                f"Why it matters: {arg.impact}"
+            )
             if not self._say(paragraphs, text):
                 continue
             mem.introduced.append(arg.id)
@@ -172,37 +195,60 @@ class Opponent:
         standing = [a for a in self._introduced() if a not in learner_answered]
         if standing and len(paragraphs) > 1:
             best = standing[0]
-            text = (f"Weigh this debate on our strongest point: {_sentence(best.claim)} {_sentence(best.impact)} "
-                    f"That is more likely and more lasting than anything they have offered.")
+            text = (
+                f"Weigh this debate on our strongest point: {_sentence(best.claim)} {_sentence(best.impact)} "
+                f"That is more likely and more lasting than anything they have offered."
+            )
             self._say(paragraphs, text)
-        return OpponentSpeech("\n\n".join(paragraphs), tuple(made), tuple(answered), tuple(rebuttal_ids),
-                              tuple(defended), tuple(actions))
+        return OpponentSpeech(
+            "\n\n".join(paragraphs),
+            tuple(made),
+            tuple(answered),
+            tuple(rebuttal_ids),
+            tuple(defended),
+            tuple(actions),
+        )
 
-    def _reply(self, speech: Speech, learner_made: Sequence[Argument],
-               learner_answered: Sequence[Argument]) -> OpponentSpeech:
-        paragraphs = [f"{speech.name}, for the {self.side_name}. No new material: here is where the debate stands."]
+    def _reply(
+        self, speech: Speech, learner_made: Sequence[Argument], learner_answered: Sequence[Argument]
+    ) -> OpponentSpeech:
+        paragraphs = [
+            f"{speech.name}, for the {self.side_name}. No new material: here is where the debate stands."
+        ]
         actions = ["summarised the debate (a reply brings nothing new)"]
         ours = self._introduced()
+        defended: list[str] = []
+        extended: list[str] = []
         for arg in ours:
             if arg in learner_answered:
-                state = "they contested it" + (", and we showed why it survives" if arg.id in
-                                               self.memory.defended else "")
+                survives = arg.id in self.memory.defended
+                state = "they contested it" + (", and we showed why it survives" if survives else "")
+                if survives:
+                    defended.append(arg.id)
+                    actions.append(f"defended its argument '{arg.claim}' again: it survives your answer")
             else:
                 state = "they never answered it, so it stands"
+                extended.append(arg.id)
+                actions.append(f"extended its argument '{arg.claim}': you never answered it, so it stands")
             paragraphs.append(f"Our case: {_sentence(arg.claim)} {state[0].upper()}{state[1:]}.")
         for arg in learner_made:
             if arg.id in self.memory.rebutted:
                 paragraphs.append(f"Their case: {_sentence(arg.claim)} We answered it.")
         standing = [a for a in ours if a not in learner_answered]
         if standing:
-            paragraphs.append(f"So weigh it: {_sentence(standing[0].impact)} That outweighs, because it is more "
-                              f"certain and harder to reverse than anything left on their side.")
+            paragraphs.append(
+                f"So weigh it: {_sentence(standing[0].impact)} That outweighs, because it is more "
+                f"certain and harder to reverse than anything left on their side."
+            )
         else:
             paragraphs.append("Weigh the clashes as they fell: ours mattered more, and sooner.")
-        return OpponentSpeech("\n\n".join(paragraphs), actions=tuple(actions))
+        return OpponentSpeech(
+            "\n\n".join(paragraphs), defended=tuple(defended), actions=tuple(actions), extended=tuple(extended)
+        )
 
-    def questions(self, learner_made: Sequence[tuple[Argument, int]],
-                  learner_answered: Sequence[Argument]) -> tuple[str, ...]:
+    def questions(
+        self, learner_made: Sequence[tuple[Argument, int]], learner_answered: Sequence[Argument]
+    ) -> tuple[str, ...]:
         """Questions for a cross-examination: its unanswered arguments, then the learner's claims."""
         out = []
         for arg in self._introduced():

@@ -102,7 +102,11 @@ def print_prompt(out: TextIO, p: Prompt) -> None:
 
 def print_result(out: TextIO, r: DrillResult) -> None:
     if r.drill in ("pick", "rebuttal", "weigh", "case"):
-        label = {"weigh": ("axes named", "axes not named"), "case": ("your case", "the strongest case also had")}
+        label = {
+            "weigh": ("axes named", "axes not named"),
+            "case": ("your case", "the strongest case also had"),
+            "pick": ("made (your choice)", "missed (the best rebuttal)"),
+        }
         made_word, missed_word = label.get(r.drill, ("made", "missed"))
         out.write(_wrap(f"{made_word}: " + ("; ".join(r.made) or "none")) + "\n")
         out.write(_wrap(f"{missed_word}: " + ("; ".join(r.missed) or "none")) + "\n")
@@ -124,8 +128,13 @@ def print_summary(out: TextIO, s: DrillSummary) -> None:
     out.write(f"score: {s.score_text}\n")
 
 
-def run_drill(drill: Drill[Any], stdin: TextIO, stdout: TextIO, *,
-              on_result: Callable[[DrillResult], object] | None = None) -> DrillSummary:
+def run_drill(
+    drill: Drill[Any],
+    stdin: TextIO,
+    stdout: TextIO,
+    *,
+    on_result: Callable[[DrillResult], object] | None = None,
+) -> DrillSummary:
     """Play a drill on streams. Each scored result goes to `on_result` at once (for saving)."""
     reader = LineReader(stdin, stdout)
     stdout.write(f"{drill.kind} drill — {drill.motion.motion} (seed {drill.seed})\n")
@@ -170,8 +179,14 @@ def print_record(out: TextIO, rec: SpeechRecord) -> None:
         out.write(f"time: {rec.time_why}\n")
 
 
-def run_round(rnd: Round, stdin: TextIO, stdout: TextIO, *, skip_prep: bool = False,
-              on_speech: Callable[[SpeechRecord], object] | None = None) -> bool:
+def run_round(
+    rnd: Round,
+    stdin: TextIO,
+    stdout: TextIO,
+    *,
+    skip_prep: bool = False,
+    on_speech: Callable[[SpeechRecord], object] | None = None,
+) -> bool:
     """Play a round on streams. Returns True when it reached the adjudication (False: input ended)."""
     reader = LineReader(stdin, stdout)
     fmt = rnd.format
@@ -183,8 +198,7 @@ def run_round(rnd: Round, stdin: TextIO, stdout: TextIO, *, skip_prep: bool = Fa
         stdout.write(f"note: {notice}\n")
     if not skip_prep and rnd.can_prep():
         prep = rnd.start_prep()
-        stdout.write(f"\nprep: {mmss(prep.seconds)}. Plan your case. "
-                     f"Press Enter when ready.\n")
+        stdout.write(f"\nprep: {mmss(prep.seconds)}. Plan your case. Press Enter when ready.\n")
         line = reader.line()
         used = rnd.end_prep()
         stdout.write(f"prep used: {mmss(used)}\n")
@@ -202,8 +216,10 @@ def run_round(rnd: Round, stdin: TextIO, stdout: TextIO, *, skip_prep: bool = Fa
         speech = turn.speech
         stdout.write(f"\n== {speech.name} (you) — {mmss(speech.seconds)} ==\n")
         if speech.poi:
-            stdout.write(f"POIs from {mmss(speech.poi[0] * 60)} to {mmss(speech.poi[1] * 60)}; protected time "
-                         f"outside. ")
+            stdout.write(
+                f"POIs from {mmss(speech.poi[0] * 60)} to {mmss(speech.poi[1] * 60)}; protected time "
+                f"outside. "
+            )
         if timer.bells:
             stdout.write("bells: " + ", ".join(f"{mmss(b.at)} {b.label}" for b in timer.bells) + "\n")
         if turn.actor == "cross":

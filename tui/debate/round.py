@@ -69,20 +69,73 @@ class SpeechRecord:
     questions: tuple[str, ...] = ()
     time_share: float | None = None
     time_why: str = ""
+    defended: tuple[str, ...] = ()
+    extended: tuple[str, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
-        return {"index": self.index, "name": self.name, "side": self.side, "kind": self.kind, "actor": self.actor,
-                "text": self.text, "seconds": round(self.seconds, 3), "made": list(self.made),
-                "answered": list(self.answered), "answer_shares": {k: round(v, 4) for k, v in self.answer_shares.items()},
-                "notes": list(self.notes), "actions": list(self.actions), "questions": list(self.questions),
-                "time_share": self.time_share, "time_why": self.time_why}
+        return {
+            "index": self.index,
+            "name": self.name,
+            "side": self.side,
+            "kind": self.kind,
+            "actor": self.actor,
+            "text": self.text,
+            "seconds": round(self.seconds, 3),
+            "made": list(self.made),
+            "answered": list(self.answered),
+            "answer_shares": {k: round(v, 4) for k, v in self.answer_shares.items()},
+            "notes": list(self.notes),
+            "actions": list(self.actions),
+            "questions": list(self.questions),
+            "time_share": self.time_share,
+            "time_why": self.time_why,
+            "defended": list(self.defended),
+            "extended": list(self.extended),
+        }
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> SpeechRecord:
+        """A speech as `as_dict()` stored it (missing fields, from older rounds, take their defaults)."""
+
+        def strings(key: str) -> tuple[str, ...]:
+            return tuple(str(x) for x in d.get(key) or ())
+
+        actor = d.get("actor")
+        share = d.get("time_share")
+        return cls(
+            int(d.get("index", 0)),
+            str(d.get("name", "")),
+            str(d.get("side", "")),
+            str(d.get("kind", "speech")),
+            actor if actor in ("learner", "opponent", "cross") else "learner",
+            str(d.get("text", "")),
+            float(d.get("seconds", 0.0)),
+            made=strings("made"),
+            answered=strings("answered"),
+            answer_shares={str(k): float(v) for k, v in (d.get("answer_shares") or {}).items()},
+            notes=strings("notes"),
+            actions=strings("actions"),
+            questions=strings("questions"),
+            time_share=None if share is None else float(share),
+            time_why=str(d.get("time_why", "")),
+            defended=strings("defended"),
+            extended=strings("extended"),
+        )
 
 
 class Round:
     """One round: the learner speaks for `side`, the built-in opponent for the other."""
 
-    def __init__(self, motion: ArgumentSet, fmt: DebateFormat, side: Side, *, seed: int | None = None,
-                 clock: Clock | None = None, facts: Mapping[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        motion: ArgumentSet,
+        fmt: DebateFormat,
+        side: Side,
+        *,
+        seed: int | None = None,
+        clock: Clock | None = None,
+        facts: Mapping[str, str] | None = None,
+    ) -> None:
         if side not in ("prop", "opp"):
             raise DebateError(f"side must be prop or opp, not {side!r}")
         self.motion = motion
@@ -96,20 +149,38 @@ class Round:
         if not own:
             raise DebateError(
                 f"motion {motion.id!r} has no {SIDE_NAMES[side]} arguments, so there is nothing to build your case "
-                f"from or to judge it against; try --side {other(side)}")
+                f"from or to judge it against; try --side {other(side)}"
+            )
         if not theirs:
-            self.notices.append(f"motion {motion.id!r} has no {SIDE_NAMES[other(side)]} arguments: the opponent "
-                                f"can only rebut yours")
+            self.notices.append(
+                f"motion {motion.id!r} has no {SIDE_NAMES[other(side)]} arguments: the opponent "
+                f"can only rebut yours"
+            )
         if not any(s.side == side for s in fmt.speeches):
             raise DebateError(f"format {fmt.id!r} has no speech for {fmt.side_name(side)}")
         if fmt.teams and len({t.id for t in fmt.teams if t.side == side}) > 1:
             self.notices.append(f"in {fmt.name} you give every {fmt.side_name(side)} speech (both teams)")
         self.own_args = own
-        self.opponent = Opponent(motion.arguments, other(side), fmt, seed=self.seed, facts=facts,
-                                 side_name=fmt.side_name(other(side)))
+        self.opponent = Opponent(
+            motion.arguments,
+            other(side),
+            fmt,
+            seed=self.seed,
+            facts=facts,
+            side_name=fmt.side_name(other(side)),
+        )
         self.turns: tuple[Turn, ...] = tuple(
-            Turn(i, s, "cross" if s.kind == "cross" or s.side == "both" else "learner" if s.side == side
-                 else "opponent") for i, s in enumerate(fmt.speeches))
+            Turn(
+                i,
+                s,
+                "cross"
+                if s.kind == "cross" or s.side == "both"
+                else "learner"
+                if s.side == side
+                else "opponent",
+            )
+            for i, s in enumerate(fmt.speeches)
+        )
         self.records: list[SpeechRecord] = []
         self.prep_seconds = 60.0 * (fmt.prep_minutes or fmt.prep_pool_minutes)
         self.prep_pool = bool(fmt.prep_pool_minutes) and not fmt.prep_minutes
@@ -203,9 +274,17 @@ class Round:
         self._timer = None
         stored = safe(text)
         if turn.actor == "cross":
-            record = SpeechRecord(turn.index, turn.name, "both", turn.speech.kind, "cross", stored, seconds,
-                                  notes=("cross-examination is practice: it is kept but not scored",),
-                                  questions=self.questions())
+            record = SpeechRecord(
+                turn.index,
+                turn.name,
+                "both",
+                turn.speech.kind,
+                "cross",
+                stored,
+                seconds,
+                notes=("cross-examination is practice: it is kept but not scored",),
+                questions=self.questions(),
+            )
             self.records.append(record)
             return record
         analysis = analyse(text, self.own_args, self._opponent_made())
@@ -220,24 +299,52 @@ class Round:
             if ans.argument.id in answered and ans.argument not in self.learner_answered:
                 self.learner_answered.append(ans.argument)
         actions = [f"made your argument '{r.argument.claim}'" for r in analysis.made]
-        actions += [f"answered '{a.argument.claim}' ({', '.join(a.match.made_labels)})" for a in analysis.answers
-                    if a.argument.id in answered]
+        actions += [
+            f"answered '{a.argument.claim}' ({', '.join(a.match.made_labels)})"
+            for a in analysis.answers
+            if a.argument.id in answered
+        ]
         record = SpeechRecord(
-            turn.index, turn.name, self.side, turn.speech.kind, "learner", stored, seconds,
-            made=analysis.made_ids, answered=answered,
-            answer_shares={a.argument.id: a.share for a in analysis.answers} if turn.speech.kind == "speech" else {},
-            notes=tuple(notes), actions=tuple(actions), time_share=verdict.share, time_why=verdict.why)
+            turn.index,
+            turn.name,
+            self.side,
+            turn.speech.kind,
+            "learner",
+            stored,
+            seconds,
+            made=analysis.made_ids,
+            answered=answered,
+            answer_shares={a.argument.id: a.share for a in analysis.answers}
+            if turn.speech.kind == "speech"
+            else {},
+            notes=tuple(notes),
+            actions=tuple(actions),
+            time_share=verdict.share,
+            time_why=verdict.why,
+        )
         self.records.append(record)
         return record
 
     def opponent_speaks(self) -> SpeechRecord:
         """The opponent's current speech, built from the set."""
         turn = self._turn("opponent")
-        speech = self.opponent.speak(turn.index, turn.speech, learner_made=self.learner_made,
-                                     learner_answered=self.learner_answered)
-        record = SpeechRecord(turn.index, turn.name, other(self.side), turn.speech.kind, "opponent", speech.text,
-                              turn.speech.seconds, made=speech.made, answered=speech.answered,
-                              actions=speech.actions)
+        speech = self.opponent.speak(
+            turn.index, turn.speech, learner_made=self.learner_made, learner_answered=self.learner_answered
+        )
+        record = SpeechRecord(
+            turn.index,
+            turn.name,
+            other(self.side),
+            turn.speech.kind,
+            "opponent",
+            speech.text,
+            turn.speech.seconds,
+            made=speech.made,
+            answered=speech.answered,
+            actions=speech.actions,
+            defended=speech.defended,
+            extended=speech.extended,
+        )
         self.records.append(record)
         return record
 
@@ -263,16 +370,24 @@ class Round:
     def finish(self, *, early: bool = False) -> Adjudication:
         """Adjudicate. Before the last speech only with `early=True` (an abandoned round judged as it stands)."""
         if not self.finished and not early:
-            raise DebateError(f"the round is not over: {len(self.turns) - len(self.records)} speech(es) to go")
+            raise DebateError(
+                f"the round is not over: {len(self.turns) - len(self.records)} speech(es) to go"
+            )
         flow = self.flow()
         opp_made = self._opponent_made()
         chances: dict[str, int] = {}
         for a in opp_made:
             made_at = next(r.index for r in self.records if r.actor == "opponent" and a.id in r.made)
-            chances[a.id] = sum(1 for r in self.records if r.actor == "learner" and r.kind == "speech"
-                                and r.index > made_at)
-        speeches = [LearnerSpeech(r.name, r.kind, r.text, r.seconds, r.time_share or 0.0, r.time_why, r.made,
-                                  r.answer_shares) for r in self.records if r.actor == "learner"]
+            chances[a.id] = sum(
+                1 for r in self.records if r.actor == "learner" and r.kind == "speech" and r.index > made_at
+            )
+        speeches = [
+            LearnerSpeech(
+                r.name, r.kind, r.text, r.seconds, r.time_share or 0.0, r.time_why, r.made, r.answer_shares
+            )
+            for r in self.records
+            if r.actor == "learner"
+        ]
         adj = adjudicate(self.format, self.side, self.own_args, opp_made, chances, speeches, flow)
         if early:
             adj = _with_note(adj, f"judged early, after {len(self.records)} of {len(self.turns)} speeches")
@@ -282,15 +397,33 @@ class Round:
     def as_dict(self) -> dict[str, Any]:
         """Everything about the round, JSON-able (what the store keeps)."""
         return {
-            "motion": self.motion.id, "motion_text": self.motion.motion, "format": self.format.id,
-            "side": self.side, "seed": self.seed, "prep_seconds": self.prep_seconds,
-            "prep_used": round(self.prep_used, 3), "notices": list(self.notices),
-            "speeches": [r.as_dict() for r in self.records], "flow": self.flow().as_dict(),
+            "motion": self.motion.id,
+            "motion_text": self.motion.motion,
+            "format": self.format.id,
+            "side": self.side,
+            "seed": self.seed,
+            "prep_seconds": self.prep_seconds,
+            "prep_used": round(self.prep_used, 3),
+            "notices": list(self.notices),
+            "speeches": [r.as_dict() for r in self.records],
+            "flow": self.flow().as_dict(),
             "adjudication": self.adjudication.as_dict() if self.adjudication else None,
         }
 
 
 def _with_note(adj: Adjudication, note: str) -> Adjudication:
-    return Adjudication(adj.criteria, adj.share, adj.score, adj.scale, adj.step, adj.reply_score, adj.reply_scale,
-                        adj.reply_why, adj.dropped_by_you, adj.dropped_by_opponent, adj.best_speech, adj.verdict,
-                        (*adj.why, note))
+    return Adjudication(
+        adj.criteria,
+        adj.share,
+        adj.score,
+        adj.scale,
+        adj.step,
+        adj.reply_score,
+        adj.reply_scale,
+        adj.reply_why,
+        adj.dropped_by_you,
+        adj.dropped_by_opponent,
+        adj.best_speech,
+        adj.verdict,
+        (*adj.why, note),
+    )

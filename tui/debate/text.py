@@ -26,14 +26,85 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u202a-\u202e\u2066-\u2
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 
-STOPWORDS = frozenset((
-    "a", "an", "the", "and", "or", "nor", "of", "to", "in", "on", "at", "by", "for", "from", "with", "into",
-    "onto", "about", "as", "is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did",
-    "have", "has", "had", "it", "its", "this", "that", "these", "those", "there", "they", "them", "their",
-    "we", "our", "you", "your", "i", "me", "my", "he", "him", "his", "she", "her", "who", "whom", "which",
-    "what", "so", "such", "very", "can", "could", "would", "should", "will", "shall", "may", "might",
-    "must", "if", "then", "s", "t",
-))
+STOPWORDS = frozenset(
+    (
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "nor",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "from",
+        "with",
+        "into",
+        "onto",
+        "about",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "am",
+        "do",
+        "does",
+        "did",
+        "have",
+        "has",
+        "had",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "they",
+        "them",
+        "their",
+        "we",
+        "our",
+        "you",
+        "your",
+        "i",
+        "me",
+        "my",
+        "he",
+        "him",
+        "his",
+        "she",
+        "her",
+        "who",
+        "whom",
+        "which",
+        "what",
+        "so",
+        "such",
+        "very",
+        "can",
+        "could",
+        "would",
+        "should",
+        "will",
+        "shall",
+        "may",
+        "might",
+        "must",
+        "if",
+        "then",
+        "s",
+        "t",
+    )
+)
 """Words too common to make a point on their own (dropped from phrases and claims, kept for signposts)."""
 
 
@@ -51,8 +122,10 @@ class Cleaned:
         if self.removed_controls:
             notes.append(f"{self.removed_controls} control character(s) removed from the pasted text")
         if self.truncated_chars:
-            notes.append(f"only the first {MAX_TEXT_CHARS:,} characters were scored "
-                         f"({self.truncated_chars:,} more were kept but not read)")
+            notes.append(
+                f"only the first {MAX_TEXT_CHARS:,} characters were scored "
+                f"({self.truncated_chars:,} more were kept but not read)"
+            )
         return tuple(notes)
 
 
@@ -89,7 +162,11 @@ def stem(word: str) -> str:
     Snowball keeps the plural "s" of codes and acronyms ("h800s", "gpus");
     a debater means the same thing with or without it.
     """
-    if len(word) > 3 and word.endswith("s") and (word[-2].isdigit() or not any(c in "aeio" for c in word[:-2])):
+    if (
+        len(word) > 3
+        and word.endswith("s")
+        and (word[-2].isdigit() or not any(c in "aeio" for c in word[:-2]))
+    ):
         word = word[:-1]
     return str(_stemmer().stemWord(word))
 

@@ -47,8 +47,9 @@ REBUTTAL_PLACEHOLDER = "They say … But … Because … Therefore …"
 
 def instruction(prompt: Prompt) -> str:
     """The engine's instruction, with keys where plain mode says to type."""
-    return (prompt.instruction.replace("Type prop or opp.", "Press p or o.")
-            .replace("Type a number", "Press a number"))
+    return prompt.instruction.replace("Type prop or opp.", "Press p or o.").replace(
+        "Type a number", "Press a number"
+    )
 
 
 def right_indices(prompt: Prompt, result: DrillResult) -> set[int]:
@@ -56,8 +57,11 @@ def right_indices(prompt: Prompt, result: DrillResult) -> set[int]:
     if prompt.drill == "pick":
         return {i for i, text in enumerate(prompt.options) if text in result.models}
     if prompt.drill == "case":
-        return {i for i, a in enumerate(prompt.arguments)
-                if any(m.startswith(f"{a.claim} (strength ") for m in result.models)}
+        return {
+            i
+            for i, a in enumerate(prompt.arguments)
+            if any(m.startswith(f"{a.claim} (strength ") for m in result.models)
+        }
     return set()
 
 
@@ -118,8 +122,10 @@ class DrillScreen(Screen[None]):
                 self.set_focus(None)
         n = len(prompt.options) or len(prompt.arguments)
         self.query_one("#drill-hint", Static).update(
-            Content(HINTS[prompt.drill].format(n=n, k=prompt.picks)) if prompt.drill != "side" or not prompt.motions
-            else Content("Type the motion's number and a side, e.g. '2 opp', then Enter."))
+            Content(HINTS[prompt.drill].format(n=n, k=prompt.picks))
+            if prompt.drill != "side" or not prompt.motions
+            else Content("Type the motion's number and a side, e.g. '2 opp', then Enter.")
+        )
         self.query_one("#drill-body").scroll_home(animate=False)
         self.update_bar()
         self.refresh_bindings()
@@ -128,17 +134,31 @@ class DrillScreen(Screen[None]):
         if prompt.drill == "side" and prompt.argument is not None:
             widgets: list[Widget] = [ArgumentCard(prompt.argument, "claim")]
             if prompt.motions:
-                widgets.append(Static(Content("\n").join(
-                    Content.assemble((f"{i} ", "bold"), Content(m.motion)) for i, m in enumerate(prompt.motions, 1)),
-                    id="drill-motions"))
+                widgets.append(
+                    Static(
+                        Content("\n").join(
+                            Content.assemble((f"{i} ", "bold"), Content(m.motion))
+                            for i, m in enumerate(prompt.motions, 1)
+                        ),
+                        id="drill-motions",
+                    )
+                )
             return widgets
         if prompt.drill in ("pick", "rebuttal") and prompt.argument is not None:
             return [ArgumentCard(prompt.argument)]
         if prompt.drill == "weigh":
             names = ("A", "B")
-            row = Horizontal(*(ArgumentCard(a, "impact", label=f"{names[i]} · "
-                                            f"{'Proposition' if a.side == 'prop' else 'Opposition'} impact")
-                               for i, a in enumerate(prompt.arguments)), id="weigh-pair")
+            row = Horizontal(
+                *(
+                    ArgumentCard(
+                        a,
+                        "impact",
+                        label=f"{names[i]} · {'Proposition' if a.side == 'prop' else 'Opposition'} impact",
+                    )
+                    for i, a in enumerate(prompt.arguments)
+                ),
+                id="weigh-pair",
+            )
             return [row]
         return []
 
@@ -147,8 +167,11 @@ class DrillScreen(Screen[None]):
         if kind == "side":
             if prompt.motions:
                 return SafeInput(placeholder="e.g. 2 opp", id="drill-input")
-            return Horizontal(Button("Proposition (p)", id="side-prop", compact=True),
-                              Button("Opposition (o)", id="side-opp", compact=True), classes="button-row")
+            return Horizontal(
+                Button("Proposition (p)", id="side-prop", compact=True),
+                Button("Opposition (o)", id="side-opp", compact=True),
+                classes="button-row",
+            )
         if kind == "pick":
             return NumberedOptions(prompt.options, id="drill-options")
         if kind == "case":
@@ -156,8 +179,9 @@ class DrillScreen(Screen[None]):
             return NumberedOptions(labels, multi=True, id="drill-options")
         if kind == "rebuttal":
             return SpeechEditor(placeholder=REBUTTAL_PLACEHOLDER, id="drill-editor")
-        return SafeInput(placeholder="… outweighs … because it is more likely / sooner / irreversible",
-                         id="drill-input")
+        return SafeInput(
+            placeholder="… outweighs … because it is more likely / sooner / irreversible", id="drill-input"
+        )
 
     def update_bar(self) -> None:
         d = self.drill
@@ -205,10 +229,14 @@ class DrillScreen(Screen[None]):
         if not text.strip() and not confirmed and self.prompt.drill in ("rebuttal", "weigh"):
             what = "rebuttal" if self.prompt.drill == "rebuttal" else "weighing sentence"
             self.app.push_screen(
-                ConfirmScreen(f"Submit an empty {what}?",
-                              "It scores 0, and the result shows what a full answer makes. "
-                              "Say No to go back and type.", yes="Submit", no="Keep typing"),
-                partial(self._confirmed_empty, text))
+                ConfirmScreen(
+                    f"Submit an empty {what}?",
+                    "It scores 0, and the result shows what a full answer makes. Say No to go back and type.",
+                    yes="Submit",
+                    no="Keep typing",
+                ),
+                partial(self._confirmed_empty, text),
+            )
             return
         try:
             result = self.drill.answer(text)
@@ -253,8 +281,11 @@ class DrillScreen(Screen[None]):
         left = self.drill.remaining()
         if left is not None and left <= 0 and not self.warned_time:
             self.warned_time = True
-            self.notify("Time is up: finish and submit (the time is noted, not deducted).", severity="warning",
-                        markup=False)
+            self.notify(
+                "Time is up: finish and submit (the time is noted, not deducted).",
+                severity="warning",
+                markup=False,
+            )
 
     # ---------------------------------------------------------------- actions
 
@@ -285,7 +316,8 @@ class DrillScreen(Screen[None]):
             await self.submit()
         elif self.prompt is not None:
             self.query_one("#drill-hint", Static).update(
-                f"{len(widget.picked)} of {self.prompt.picks} picked · 1-{len(widget.options)} toggles, Enter submits.")
+                f"{len(widget.picked)} of {self.prompt.picks} picked · 1-{len(widget.options)} toggles, Enter submits."
+            )
 
     async def action_submit(self) -> None:
         await self.submit()
@@ -300,8 +332,11 @@ class DrillScreen(Screen[None]):
         if self.phase == "done":
             return
         answered = len(self.drill.results)
-        body = (f"You answered {answered} of {self.drill.total}; every answer is saved." if answered
-                else "Nothing was answered yet.")
+        body = (
+            f"You answered {answered} of {self.drill.total}; every answer is saved."
+            if answered
+            else "Nothing was answered yet."
+        )
         self.app.push_screen(ConfirmScreen("Leave this drill?", body, yes="Leave", no="Stay"), self._leave)
 
     def _leave(self, yes: bool | None) -> None:

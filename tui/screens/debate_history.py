@@ -28,7 +28,9 @@ def round_row(r: RoundRecord) -> BarRow:
     label = f"{r.started:%d %b} {r.motion_id}"
     if r.score is None or r.share is None:
         return BarRow(label, 0.0, f"unfinished · {r.format_id} · {r.side}")
-    return BarRow(label, r.share, f"{r.score:g} ({r.scale_low:g}–{r.scale_high:g}) · {r.format_id} · {r.side}")
+    return BarRow(
+        label, r.share, f"{r.score:g} ({r.scale_low:g}–{r.scale_high:g}) · {r.format_id} · {r.side}"
+    )
 
 
 def drill_rows(history: DebateHistory) -> list[BarRow]:
@@ -84,11 +86,13 @@ class DebateHistoryScreen(Screen[None]):
         rounds = [share for _, share in history.round_points()]
         self.query_one("#round-line", TrendLine).set_shares(rounds)
         self.query_one("#round-note", Static).update(
-            Content(f"{len(rounds)} finished round(s), latest {rounds[-1]:.0%}" if rounds else ""))
+            Content(f"{len(rounds)} finished round(s), latest {rounds[-1]:.0%}" if rounds else "")
+        )
         drills = [share for _, share in history.drill_points()]
         self.query_one("#drill-line", TrendLine).set_shares(drills)
         self.query_one("#drill-note", Static).update(
-            Content(f"{len(drills)} run(s), latest {drills[-1]:.0%}" if drills else ""))
+            Content(f"{len(drills)} run(s), latest {drills[-1]:.0%}" if drills else "")
+        )
         self.query_one("#drill-kinds", BarChart).set_rows(drill_rows(history))
         recent = list(history.rounds)[-RECENT_ROUNDS:]
         self.query_one("#recent-rounds", BarChart).set_rows([round_row(r) for r in reversed(recent)])

@@ -26,16 +26,24 @@ if TYPE_CHECKING:
     from tui.content.models import ArgumentSet
     from tui.debate import DebateConfig
 
-DRILLS = (("side", "Side", "which side makes each claim"), ("pick", "Pick", "the best rebuttal of four"),
-          ("rebuttal", "Rebuttal", "type one against a 90 s clock"), ("case", "Case", "your best three arguments"),
-          ("weigh", "Weigh", "one sentence weighing two impacts"))
+DRILLS = (
+    ("side", "Side", "which side makes each claim"),
+    ("pick", "Pick", "the best rebuttal of four"),
+    ("rebuttal", "Rebuttal", "type one against a 90 s clock"),
+    ("case", "Case", "your best three arguments"),
+    ("weigh", "Weigh", "one sentence weighing two impacts"),
+)
 DRILL_SIDES = (("both", "Both"), ("prop", "Proposition"), ("opp", "Opposition"))
 
 
 def motion_counts(motion: ArgumentSet) -> Content:
     prop, opp = len(motion.side("prop")), len(motion.side("opp"))
-    return Content.assemble((f"{prop} Proposition", "$text-success"), " · ", (f"{opp} Opposition", "$text-warning"),
-                            f" arguments  ·  tags: {', '.join(motion.tags) or 'none'}")
+    return Content.assemble(
+        (f"{prop} Proposition", "$text-success"),
+        " · ",
+        (f"{opp} Opposition", "$text-warning"),
+        f" arguments  ·  tags: {', '.join(motion.tags) or 'none'}",
+    )
 
 
 class DebateHomeScreen(Screen[None]):
@@ -156,7 +164,9 @@ class DebateHomeScreen(Screen[None]):
         pressed = self.query_one(selector, RadioSet).pressed_button
         return pressed.name if pressed is not None and pressed.name else default
 
-    def config_for(self, mode: str, *, kind: str | None = None, side: str | None = None) -> DebateConfig | None:
+    def config_for(
+        self, mode: str, *, kind: str | None = None, side: str | None = None
+    ) -> DebateConfig | None:
         from tui.debate import DebateConfig
         from tui.debate.launch import facts_for
 
@@ -169,16 +179,29 @@ class DebateHomeScreen(Screen[None]):
         facts = facts_for(motion, library)
         if mode == "drill":
             drill_side = self._radio("#drill-as", "both")
-            return DebateConfig("drill", motion, seed=self.seed, kind=kind,  # type: ignore[arg-type]
-                                side=None if drill_side == "both" else drill_side,  # type: ignore[arg-type]
-                                others=others, facts=facts)
+            return DebateConfig(
+                "drill",
+                motion,
+                seed=self.seed,
+                kind=kind,  # type: ignore[arg-type]
+                side=None if drill_side == "both" else drill_side,  # type: ignore[arg-type]
+                others=others,
+                facts=facts,
+            )
         fmt_id = self.query_one("#format", Select).value
         fmt = library.formats.get(fmt_id) if isinstance(fmt_id, str) else None
         if fmt is None:
             self.notify("Choose a format for the round.", markup=False)
             return None
-        return DebateConfig("spar", motion, seed=self.seed, side=side or self._radio("#round-side", "prop"),  # type: ignore[arg-type]
-                            format=fmt, others=others, facts=facts)
+        return DebateConfig(
+            "spar",
+            motion,
+            seed=self.seed,
+            side=side or self._radio("#round-side", "prop"),  # type: ignore[arg-type]
+            format=fmt,
+            others=others,
+            facts=facts,
+        )
 
     def start(self, config: DebateConfig) -> bool:
         """Build the drill or round and open its screen; a `DebateError` is shown, never raised."""

@@ -52,25 +52,39 @@ class DrillSummaryScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         s = self.summary
-        claims = {a.id: a.claim for a in self.drill.motion.arguments}
         yield Label(f" {s.drill.capitalize()} drill · summary", classes="dtitle")
         with VerticalScroll(classes="dbody"):
-            yield Static(Content.assemble(("Score ", "bold"), s.score_text, f"  ({s.share:.0%})     ",
-                                          ("Answered ", "bold"), f"{s.answered} of {s.total}     ",
-                                          ("Seed ", "bold"), str(s.seed)), id="summary-score")
+            yield Static(
+                Content.assemble(
+                    ("Score ", "bold"),
+                    s.score_text,
+                    f"  ({s.share:.0%})     ",
+                    ("Answered ", "bold"),
+                    f"{s.answered} of {s.total}     ",
+                    ("Seed ", "bold"),
+                    str(s.seed),
+                ),
+                id="summary-score",
+            )
             yield Static(bullets(s.why), id="summary-why")
             yield Label("Item by item", classes="dheading")
-            rows = [BarRow(short(claims.get(r.item_id, r.item_id), 40), r.share, r.score_text)
-                    for r in s.results]
+            rows = [
+                BarRow(short(r.claim or r.item_id, 40), r.share, r.score_text) for r in s.results
+            ]
             yield BarChart(rows, width=16, label_width=40, empty="nothing answered", id="summary-items")
             yield Label("Every answer (Enter opens one)", classes="dheading")
             with Vertical(id="summary-answers"):
                 for n, r in enumerate(s.results, 1):
-                    title = Content.assemble(f"{n}. ", Content(short(claims.get(r.item_id, r.item_id), 70)),
-                                             (f"  {r.score_text}", "dim"))
+                    title = Content.assemble(
+                        f"{n}. ",
+                        Content(short(r.claim or r.item_id, 70)),
+                        (f"  {r.score_text}", "dim"),
+                    )
                     with Collapsible(title=title, collapsed=True):  # type: ignore[arg-type]
                         if r.answer.strip() and r.drill in ("rebuttal", "weigh"):
-                            yield Static(Content.assemble(("You wrote: ", "bold"), Content(short(r.answer, 2000))))
+                            yield Static(
+                                Content.assemble(("You wrote: ", "bold"), Content(short(r.answer, 2000)))
+                            )
                         yield DrillResultPanel(r)
         yield Footer()
 
@@ -100,7 +114,9 @@ class AdjudicationScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         r = self.round
-        yield Label(f" Adjudication · {r.format.name} · you were {r.format.side_name(r.side)}", classes="dtitle")
+        yield Label(
+            f" Adjudication · {r.format.name} · you were {r.format.side_name(r.side)}", classes="dtitle"
+        )
         with VerticalScroll(classes="dbody"):
             yield Static(Content(r.motion.motion), classes="motion-line")
             yield AdjudicationPanel(self.adjudication, r.format.name)

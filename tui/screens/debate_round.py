@@ -36,8 +36,10 @@ from tui.widgets.debate_result import bullets
 from tui.widgets.debate_speech import speech_body, speech_title
 
 Phase = Literal["prep", "reading", "speaking", "done"]
-EMPTY_SPEECH = ("An empty speech makes no argument and answers none: Content and Rebuttal get nothing from it, "
-                "and the opponent's arguments stand. The round goes on to the next speech.")
+EMPTY_SPEECH = (
+    "An empty speech makes no argument and answers none: Content and Rebuttal get nothing from it, "
+    "and the opponent's arguments stand. The round goes on to the next speech."
+)
 
 
 def turn_line(turn: Turn) -> str:
@@ -75,8 +77,9 @@ class RoundScreen(Screen[None]):
                     with VerticalScroll(id="prep-info-box"):
                         yield Static("", id="prep-info")
                     yield Label("Prep notes (they start your first speech)", classes="dfield")
-                    yield SpeechEditor(placeholder="Your case: first … second … and why it outweighs …",
-                                       id="prep-notes")
+                    yield SpeechEditor(
+                        placeholder="Your case: first … second … and why it outweighs …", id="prep-notes"
+                    )
                 with VerticalScroll(id="reading-view"):
                     yield Static("", id="reading-text")
                 with Vertical(id="speaking-view"):
@@ -95,9 +98,15 @@ class RoundScreen(Screen[None]):
             self.notify(notice, severity="warning", markup=False)
         self.keeper = round_keeper(self.app, r)
         self.save()
-        self.query_one("#prep-motion", Static).update(Content.assemble(
-            (r.motion.motion, "bold"), "\n", ("You are ", "dim"), (self.side_name, "bold"),
-            (f" in a {r.format.name} round, seed {r.seed}.", "dim")))
+        self.query_one("#prep-motion", Static).update(
+            Content.assemble(
+                (r.motion.motion, "bold"),
+                "\n",
+                ("You are ", "dim"),
+                (self.side_name, "bold"),
+                (f" in a {r.format.name} round, seed {r.seed}.", "dim"),
+            )
+        )
         self.query_one("#prep-info", Static).update(Content(" ".join(r.motion.info.split())))
         self.set_interval(TICK_SECONDS, self.tick, name="round-clock")
         if r.can_prep():
@@ -109,8 +118,11 @@ class RoundScreen(Screen[None]):
 
     def show_view(self, phase: Phase) -> None:
         self.phase = phase
-        for view, shown in (("#prep-view", phase == "prep"), ("#reading-view", phase == "reading"),
-                            ("#speaking-view", phase == "speaking")):
+        for view, shown in (
+            ("#prep-view", phase == "prep"),
+            ("#reading-view", phase == "reading"),
+            ("#speaking-view", phase == "speaking"),
+        ):
             self.query_one(view).display = shown
         self.update_bar()
         self.refresh_bindings()
@@ -118,22 +130,31 @@ class RoundScreen(Screen[None]):
     def update_bar(self) -> None:
         r = self.round
         turn = r.current_turn()
-        where = (f"speech {turn.index + 1} of {len(r.turns)}: {turn.name}" if turn is not None
-                 else "the round is over")
-        what = {"prep": "prep", "reading": "read, then Enter", "speaking": "speaking", "done": "done"}[self.phase]
-        self.query_one("#round-bar", Label).update(Content(
-            f" {r.format.name} · you: {self.side_name} · {where} · {what}"))
+        where = (
+            f"speech {turn.index + 1} of {len(r.turns)}: {turn.name}"
+            if turn is not None
+            else "the round is over"
+        )
+        what = {"prep": "prep", "reading": "read, then Enter", "speaking": "speaking", "done": "done"}[
+            self.phase
+        ]
+        self.query_one("#round-bar", Label).update(
+            Content(f" {r.format.name} · you: {self.side_name} · {where} · {what}")
+        )
 
     def side_info(self) -> Content:
         """Beside the clock: the opponent's arguments on the flow so far, and what comes next."""
         flow = self.round.flow()
         theirs = [row for row in flow.rows if row.by == "opponent"]
-        parts: list[str | Content | tuple[str, str]] = [("Their arguments", "bold"),
-                                                         ("  ✕ answered ○ dropped", "dim") if theirs else ""]
+        parts: list[str | Content | tuple[str, str]] = [
+            ("Their arguments", "bold"),
+            ("  ✕ answered ○ dropped", "dim") if theirs else "",
+        ]
         if theirs:
             for row in theirs:
                 mark = {"answered": ("✕ ", "$text-accent"), "dropped": ("○ ", "$text-error")}.get(
-                    row.status, ("• ", "$text-warning"))
+                    row.status, ("• ", "$text-warning")
+                )
                 parts += ["\n", mark, Content(row.argument.claim)]
         else:
             parts += ["\n", ("none yet", "dim")]
@@ -170,9 +191,17 @@ class RoundScreen(Screen[None]):
         label = "Prep" if not self.round.prep_pool else "Prep (pool)"
         for clock in self.query("#prep-clock"):
             if isinstance(clock, Static):
-                clock.update(Content.assemble(countdown_content(label, max(0.0, prep.remaining), low=30),
-                                              ("\nctrl+s: start speaking" if self.round.prep_pool and
-                                               self.round.records else "\nctrl+s: start the round", "dim")))
+                clock.update(
+                    Content.assemble(
+                        countdown_content(label, max(0.0, prep.remaining), low=30),
+                        (
+                            "\nctrl+s: start speaking"
+                            if self.round.prep_pool and self.round.records
+                            else "\nctrl+s: start the round",
+                            "dim",
+                        ),
+                    )
+                )
 
     async def end_prep(self) -> None:
         if self.phase != "prep":
@@ -207,16 +236,26 @@ class RoundScreen(Screen[None]):
         parts: list[Content] = []
         if self.last_learner is not None:
             rec = self.last_learner
-            parts.append(Content.assemble((f"Your {rec.name}", "bold $text-success"), (f"  {mmss(rec.seconds)}", "dim")))
+            parts.append(
+                Content.assemble(
+                    (f"Your {rec.name}", "bold $text-success"), (f"  {mmss(rec.seconds)}", "dim")
+                )
+            )
             parts.append(speech_body(self.last_learner, text=False))
         for rec in self.shown:
             parts.append(Content.assemble(("── ", "dim"), speech_title(rec), (" ──", "dim")))
             parts.append(speech_body(rec))
         turn = self.round.current_turn()
         if turn is not None:
-            prep = (f" · ctrl+r: use prep ({mmss(self.round.prep_left)} left)" if self.round.can_prep() else "")
-            parts.append(Content.assemble(("Next: ", "bold"), Content(turn_line(turn)), " (you)",
-                                          ("\nEnter: start speaking (the clock starts)" + prep, "$text-accent")))
+            prep = f" · ctrl+r: use prep ({mmss(self.round.prep_left)} left)" if self.round.can_prep() else ""
+            parts.append(
+                Content.assemble(
+                    ("Next: ", "bold"),
+                    Content(turn_line(turn)),
+                    " (you)",
+                    ("\nEnter: start speaking (the clock starts)" + prep, "$text-accent"),
+                )
+            )
         self.query_one("#reading-text", Static).update(Content("\n\n").join(parts))
         self.show_view("reading")
         self.query_one("#clock-box").remove_children()
@@ -241,8 +280,12 @@ class RoundScreen(Screen[None]):
         await box.mount(clock)
         questions = self.query_one("#cross-questions", Static)
         if turn.actor == "cross":
-            questions.update(Content.assemble(("The opponent asks (answer them; cross-examination is not scored):\n",
-                                               "bold"), bullets(r.questions(), "?")))
+            questions.update(
+                Content.assemble(
+                    ("The opponent asks (answer them; cross-examination is not scored):\n", "bold"),
+                    bullets(r.questions(), "?"),
+                )
+            )
         questions.display = turn.actor == "cross"
         notes = self.query_one("#prep-notes", SpeechEditor).text if self.speeches_given == 0 else ""
         editor_box = self.query_one("#editor-box")
@@ -262,7 +305,8 @@ class RoundScreen(Screen[None]):
         editors = self.query("#speech-editor")
         words = editors.first(SpeechEditor).words if editors else 0
         self.query_one("#editor-hint", Static).update(
-            f"{words} word{'s' if words != 1 else ''} · ctrl+s: submit · F2: flow sheet · Esc: leave")
+            f"{words} word{'s' if words != 1 else ''} · ctrl+s: submit · F2: flow sheet · Esc: leave"
+        )
 
     async def submit(self, *, confirmed: bool = False) -> None:
         if self.phase != "speaking":
@@ -270,8 +314,10 @@ class RoundScreen(Screen[None]):
         editor = self.query_one("#speech-editor", SpeechEditor)
         text = editor.text
         if not text.strip() and not confirmed:
-            self.app.push_screen(ConfirmScreen("Give an empty speech?", EMPTY_SPEECH, yes="Give it",
-                                               no="Keep typing"), self._confirmed_empty)
+            self.app.push_screen(
+                ConfirmScreen("Give an empty speech?", EMPTY_SPEECH, yes="Give it", no="Keep typing"),
+                self._confirmed_empty,
+            )
             return
         try:
             rec = self.round.submit(text)
@@ -359,18 +405,24 @@ class RoundScreen(Screen[None]):
     def action_flow(self) -> None:
         from tui.screens.debate_flow import FlowScreen
 
-        self.app.push_screen(FlowScreen(self.round.flow(), title="Flow sheet · so far (Esc: back to the round)"))
+        self.app.push_screen(
+            FlowScreen(self.round.flow(), title="Flow sheet · so far (Esc: back to the round)")
+        )
 
     def action_leave(self) -> None:
         if self.phase == "done":
             return
         given = self.speeches_given
-        body = (f"Your {given} speech(es) are saved; the round stays unfinished in your history."
-                if given else "Nothing was submitted yet; the round stays unfinished in your history.")
+        body = (
+            f"Your {given} speech(es) are saved; the round stays unfinished in your history."
+            if given
+            else "Nothing was submitted yet; the round stays unfinished in your history."
+        )
         if self.phase == "speaking" and self.query_one("#speech-editor", SpeechEditor).text.strip():
             body += " The speech you are typing has not been submitted and will be lost."
-        self.app.push_screen(ConfirmScreen("Leave this round?", body, yes="Leave", no="Stay"),
-                             partial(self._leave))
+        self.app.push_screen(
+            ConfirmScreen("Leave this round?", body, yes="Leave", no="Stay"), partial(self._leave)
+        )
 
     def _leave(self, yes: bool | None) -> None:
         if yes:

@@ -48,8 +48,9 @@ def drill_saver(app: App[Any], drill: Drill[Any]) -> DrillSaver | None:
 
     backend = sparring(app).backend
     if backend.store is None:
-        app.notify("The learner database is not open: results will not be saved.", severity="warning",
-                   markup=False)
+        app.notify(
+            "The learner database is not open: results will not be saved.", severity="warning", markup=False
+        )
         return None
     return DrillSaver(backend.store, backend.settings.profile, drill, now=backend.now)
 
@@ -59,8 +60,9 @@ def round_keeper(app: App[Any], rnd: Round) -> RoundKeeper | None:
 
     backend = sparring(app).backend
     if backend.store is None:
-        app.notify("The learner database is not open: the round will not be saved.", severity="warning",
-                   markup=False)
+        app.notify(
+            "The learner database is not open: the round will not be saved.", severity="warning", markup=False
+        )
         return None
     return RoundKeeper(backend.store, backend.settings.profile, rnd, now=backend.now)
 

@@ -80,18 +80,41 @@ def save_drill_result(store: Store, profile: str, record: DrillResultRecord) -> 
             "INSERT INTO drill_results (profile_id, run_id, drill, motion_id, item_id, level, seed, answered_at,"
             " seconds, time_limit, answer, earned, possible, correct, detail)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (pid, r.run_id, r.drill, r.motion_id, r.item_id, r.level, r.seed, ts(r.answered_at), r.seconds,
-             r.time_limit, r.answer, r.earned, r.possible, None if r.correct is None else int(r.correct),
-             json.dumps(dict(r.detail))))
+            (
+                pid,
+                r.run_id,
+                r.drill,
+                r.motion_id,
+                r.item_id,
+                r.level,
+                r.seed,
+                ts(r.answered_at),
+                r.seconds,
+                r.time_limit,
+                r.answer,
+                r.earned,
+                r.possible,
+                None if r.correct is None else int(r.correct),
+                json.dumps(dict(r.detail)),
+            ),
+        )
         return int(cur.lastrowid or 0)
 
 
-def drill_results(store: Store, profile: str, *, drill: str | None = None, motion_id: str | None = None,
-                  run_id: str | None = None) -> list[DrillResultRecord]:
+def drill_results(
+    store: Store,
+    profile: str,
+    *,
+    drill: str | None = None,
+    motion_id: str | None = None,
+    run_id: str | None = None,
+) -> list[DrillResultRecord]:
     """The profile's drill results, oldest first, optionally filtered."""
     pid = store.profile_id(profile)
-    sql = ("SELECT id, run_id, drill, motion_id, item_id, level, seed, answered_at, seconds, time_limit, answer,"
-           " earned, possible, correct, detail FROM drill_results WHERE profile_id = ?")
+    sql = (
+        "SELECT id, run_id, drill, motion_id, item_id, level, seed, answered_at, seconds, time_limit, answer,"
+        " earned, possible, correct, detail FROM drill_results WHERE profile_id = ?"
+    )
     params: list[object] = [pid]
     for column, value in (("drill", drill), ("motion_id", motion_id), ("run_id", run_id)):
         if value is not None:
@@ -99,21 +122,63 @@ def drill_results(store: Store, profile: str, *, drill: str | None = None, motio
             params.append(value)
     out = []
     for r in store.conn.execute(sql + " ORDER BY answered_at, id", params):
-        out.append(DrillResultRecord(
-            id=r[0], run_id=r[1], drill=r[2], motion_id=r[3], item_id=r[4], level=r[5], seed=r[6],
-            answered_at=parse_ts(r[7]), seconds=r[8], time_limit=r[9], answer=r[10], earned=r[11],
-            possible=r[12], correct=None if r[13] is None else bool(r[13]), detail=json.loads(r[14] or "{}")))
+        out.append(
+            DrillResultRecord(
+                id=r[0],
+                run_id=r[1],
+                drill=r[2],
+                motion_id=r[3],
+                item_id=r[4],
+                level=r[5],
+                seed=r[6],
+                answered_at=parse_ts(r[7]),
+                seconds=r[8],
+                time_limit=r[9],
+                answer=r[10],
+                earned=r[11],
+                possible=r[12],
+                correct=None if r[13] is None else bool(r[13]),
+                detail=json.loads(r[14] or "{}"),
+            )
+        )
     return out
 
 
-_ROUND_COLUMNS = ("motion_id", "format_id", "side", "seed", "started", "updated", "finished", "score", "scale_low",
-                  "scale_high", "content", "rebuttal", "strategy", "detail")
+_ROUND_COLUMNS = (
+    "motion_id",
+    "format_id",
+    "side",
+    "seed",
+    "started",
+    "updated",
+    "finished",
+    "score",
+    "scale_low",
+    "scale_high",
+    "content",
+    "rebuttal",
+    "strategy",
+    "detail",
+)
 
 
 def _round_values(r: RoundRecord) -> tuple[object, ...]:
-    return (r.motion_id, r.format_id, r.side, r.seed, ts(r.started), ts(r.updated),
-            ts(r.finished) if r.finished else None, r.score, r.scale_low, r.scale_high, r.content, r.rebuttal,
-            r.strategy, json.dumps(dict(r.detail)))
+    return (
+        r.motion_id,
+        r.format_id,
+        r.side,
+        r.seed,
+        ts(r.started),
+        ts(r.updated),
+        ts(r.finished) if r.finished else None,
+        r.score,
+        r.scale_low,
+        r.scale_high,
+        r.content,
+        r.rebuttal,
+        r.strategy,
+        json.dumps(dict(r.detail)),
+    )
 
 
 def save_round(store: Store, profile: str, record: RoundRecord) -> int:
@@ -123,18 +188,37 @@ def save_round(store: Store, profile: str, record: RoundRecord) -> int:
         if record.id is None:
             cur = c.execute(
                 f"INSERT INTO rounds (profile_id, {', '.join(_ROUND_COLUMNS)}) VALUES (?, "
-                + ", ".join("?" for _ in _ROUND_COLUMNS) + ")", (pid, *_round_values(record)))
+                + ", ".join("?" for _ in _ROUND_COLUMNS)
+                + ")",
+                (pid, *_round_values(record)),
+            )
             return int(cur.lastrowid or 0)
-        c.execute(f"UPDATE rounds SET {', '.join(f'{col} = ?' for col in _ROUND_COLUMNS)}"
-                  " WHERE id = ? AND profile_id = ?", (*_round_values(record), record.id, pid))
+        c.execute(
+            f"UPDATE rounds SET {', '.join(f'{col} = ?' for col in _ROUND_COLUMNS)}"
+            " WHERE id = ? AND profile_id = ?",
+            (*_round_values(record), record.id, pid),
+        )
         return record.id
 
 
 def _round(r: tuple[Any, ...]) -> RoundRecord:
     return RoundRecord(
-        id=r[0], motion_id=r[1], format_id=r[2], side=r[3], seed=r[4], started=parse_ts(r[5]),
-        updated=parse_ts(r[6]), finished=parse_ts(r[7]) if r[7] else None, score=r[8], scale_low=r[9],
-        scale_high=r[10], content=r[11], rebuttal=r[12], strategy=r[13], detail=json.loads(r[14] or "{}"))
+        id=r[0],
+        motion_id=r[1],
+        format_id=r[2],
+        side=r[3],
+        seed=r[4],
+        started=parse_ts(r[5]),
+        updated=parse_ts(r[6]),
+        finished=parse_ts(r[7]) if r[7] else None,
+        score=r[8],
+        scale_low=r[9],
+        scale_high=r[10],
+        content=r[11],
+        rebuttal=r[12],
+        strategy=r[13],
+        detail=json.loads(r[14] or "{}"),
+    )
 
 
 def rounds(store: Store, profile: str, *, finished_only: bool = False, limit: int = 200) -> list[RoundRecord]:
@@ -149,8 +233,9 @@ def rounds(store: Store, profile: str, *, finished_only: bool = False, limit: in
 
 def get_round(store: Store, profile: str, round_id: int) -> RoundRecord | None:
     pid = store.profile_id(profile)
-    row = store.conn.execute(f"SELECT id, {', '.join(_ROUND_COLUMNS)} FROM rounds WHERE id = ? AND profile_id = ?",
-                             (round_id, pid)).fetchone()
+    row = store.conn.execute(
+        f"SELECT id, {', '.join(_ROUND_COLUMNS)} FROM rounds WHERE id = ? AND profile_id = ?", (round_id, pid)
+    ).fetchone()
     return _round(row) if row else None
 
 
@@ -199,16 +284,20 @@ class DebateHistory:
         done = self.finished_rounds
         if done:
             last = done[-1]
-            out.append(f"rounds finished: {len(done)}; latest {last.score:g} on {last.format_id} "
-                       f"({last.scale_low:g}–{last.scale_high:g}), {last.motion_id}, as {last.side}")
+            out.append(
+                f"rounds finished: {len(done)}; latest {last.score:g} on {last.format_id} "
+                f"({last.scale_low:g}–{last.scale_high:g}), {last.motion_id}, as {last.side}"
+            )
             trend = _trend([s for _, s in self.round_points()])
             if trend:
                 out.append(f"rounds: {trend}")
             for name in ("content", "rebuttal", "strategy"):
                 values = [getattr(r, name) for r in done if getattr(r, name) is not None]
                 if values:
-                    out.append(f"{name}: average {sum(values) / len(values):.0%} over {len(values)} round(s)"
-                               + (f", latest {values[-1]:.0%}" if len(values) > 1 else ""))
+                    out.append(
+                        f"{name}: average {sum(values) / len(values):.0%} over {len(values)} round(s)"
+                        + (f", latest {values[-1]:.0%}" if len(values) > 1 else "")
+                    )
         else:
             out.append("no finished rounds yet")
         unfinished = len(self.rounds) - len(done)
@@ -244,11 +333,28 @@ def drill_runs(store: Store, profile: str) -> list[DrillRun]:
     rows = store.conn.execute(
         "SELECT run_id, drill, motion_id, max(level), min(answered_at), count(*), sum(earned), sum(possible),"
         " sum(coalesce(correct, 0)), sum(seconds) FROM drill_results WHERE profile_id = ?"
-        " GROUP BY run_id ORDER BY min(answered_at), min(id)", (pid,)).fetchall()
-    return [DrillRun(r[0], r[1], r[2], int(r[3]), parse_ts(r[4]), int(r[5]), float(r[6]), float(r[7]), int(r[8]),
-                     float(r[9])) for r in rows]
+        " GROUP BY run_id ORDER BY min(answered_at), min(id)",
+        (pid,),
+    ).fetchall()
+    return [
+        DrillRun(
+            r[0],
+            r[1],
+            r[2],
+            int(r[3]),
+            parse_ts(r[4]),
+            int(r[5]),
+            float(r[6]),
+            float(r[7]),
+            int(r[8]),
+            float(r[9]),
+        )
+        for r in rows
+    ]
 
 
 def debate_history(store: Store, profile: str, *, limit: int = 200) -> DebateHistory:
     """Everything the history screen needs, oldest first."""
-    return DebateHistory(tuple(rounds(store, profile, limit=limit)), tuple(drill_runs(store, profile)[-limit:]))
+    return DebateHistory(
+        tuple(rounds(store, profile, limit=limit)), tuple(drill_runs(store, profile)[-limit:])
+    )

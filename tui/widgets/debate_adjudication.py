@@ -24,17 +24,28 @@ BAR = 20
 def headline(adj: Adjudication, format_name: str) -> Content:
     low, high = adj.scale
     return Content.assemble(
-        ("Score ", "bold"), (fmt_score(adj.score), f"bold {share_style(adj.share)}"),
+        ("Score ", "bold"),
+        (fmt_score(adj.score), f"bold {share_style(adj.share)}"),
         f" on the {format_name} speaker scale ({fmt_score(low)}–{fmt_score(high)}): ",
-        f"{adj.share:.0%} of the way up", "\n", ("On the flow: ", "bold"), Content(adj.verdict))
+        f"{adj.share:.0%} of the way up",
+        "\n",
+        ("On the flow: ", "bold"),
+        Content(adj.verdict),
+    )
 
 
 def criterion_line(c: CriterionScore) -> Content:
     if not c.applies:
-        return Content.assemble((c.name.ljust(10), "bold"), ("not scored (its weight goes to the others)", "dim"))
+        return Content.assemble(
+            (c.name.ljust(10), "bold"), ("not scored (its weight goes to the others)", "dim")
+        )
     return Content.assemble(
-        (c.name.ljust(10), "bold"), ("▕", "dim"), (bar(c.share, BAR), share_style(c.share)), ("▏ ", "dim"),
-        f"{fmt_score(c.points)}/{fmt_score(c.weight)}  ({c.share:.0%})")
+        (c.name.ljust(10), "bold"),
+        ("▕", "dim"),
+        (bar(c.share, BAR), share_style(c.share)),
+        ("▏ ", "dim"),
+        f"{fmt_score(c.points)}/{fmt_score(c.weight)}  ({c.share:.0%})",
+    )
 
 
 class AdjudicationPanel(Vertical):
@@ -59,18 +70,33 @@ class AdjudicationPanel(Vertical):
             yield Static(bullets(c.why), classes="why")
         if adj.reply_score is not None and adj.reply_scale is not None:
             low, high = adj.reply_scale
-            yield Static(Content.assemble(("Reply".ljust(10), "bold"),
-                                          f"{fmt_score(adj.reply_score)} ({fmt_score(low)}–{fmt_score(high)})"),
-                         classes="criterion")
+            yield Static(
+                Content.assemble(
+                    ("Reply".ljust(10), "bold"),
+                    f"{fmt_score(adj.reply_score)} ({fmt_score(low)}–{fmt_score(high)})",
+                ),
+                classes="criterion",
+            )
             yield Static(bullets(adj.reply_why), classes="why")
         yield Static("Dropped", classes="heading")
-        yield Static(Content.assemble(
-            ("By you ", "bold"), ("(their arguments you never answered):", "dim"), "\n",
-            bullets(adj.dropped_by_you or ("none",), "○", "$text-error"), "\n",
-            ("By the opponent ", "bold"), ("(your arguments it never answered):", "dim"), "\n",
-            bullets(adj.dropped_by_opponent or ("none",), "○", "$text-success")), id="dropped")
+        yield Static(
+            Content.assemble(
+                ("By you ", "bold"),
+                ("(their arguments you never answered):", "dim"),
+                "\n",
+                bullets(adj.dropped_by_you or ("none",), "○", "$text-error"),
+                "\n",
+                ("By the opponent ", "bold"),
+                ("(your arguments it never answered):", "dim"),
+                "\n",
+                bullets(adj.dropped_by_opponent or ("none",), "○", "$text-success"),
+            ),
+            id="dropped",
+        )
         yield Static("What the best speech would have added", classes="heading")
-        yield Static(bullets(adj.best_speech or ("nothing: the set is used up",), "+", "$text-accent"),
-                     id="best-speech")
+        yield Static(
+            bullets(adj.best_speech or ("nothing: the set is used up",), "+", "$text-accent"),
+            id="best-speech",
+        )
         yield Static("How the score was reached", classes="heading")
         yield Static(bullets(adj.why), id="score-why")

@@ -26,12 +26,25 @@ def argument_content(argument: Argument, show: Show = "full", *, label: str | No
     if show == "claim":
         parts += ["\n", (argument.claim, "bold")]
     elif show == "impact":
-        parts += ["\n", ("Impact: ", "bold"), Content(argument.impact), "\n", ("claim: ", "dim"),
-                  (argument.claim, "dim")]
+        parts += [
+            "\n",
+            ("Impact: ", "bold"),
+            Content(argument.impact),
+            "\n",
+            ("claim: ", "dim"),
+            (argument.claim, "dim"),
+        ]
     else:
-        parts += ["\n", (argument.claim, "bold"),
-                  "\n", ("Reasoning: ", "$text-muted"), Content(" ".join(argument.reasoning.split())),
-                  "\n", ("Impact: ", "$text-muted"), Content(" ".join(argument.impact.split()))]
+        parts += [
+            "\n",
+            (argument.claim, "bold"),
+            "\n",
+            ("Reasoning: ", "$text-muted"),
+            Content(" ".join(argument.reasoning.split())),
+            "\n",
+            ("Impact: ", "$text-muted"),
+            Content(" ".join(argument.impact.split())),
+        ]
     return Content.assemble(*parts)
 
 
@@ -44,8 +57,15 @@ class ArgumentCard(Static):
     ArgumentCard.-opp { border: round $warning 70%; }
     """
 
-    def __init__(self, argument: Argument, show: Show = "full", *, label: str | None = None,
-                 id: str | None = None, classes: str | None = None) -> None:
+    def __init__(
+        self,
+        argument: Argument,
+        show: Show = "full",
+        *,
+        label: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
         super().__init__(argument_content(argument, show, label=label), id=id, classes=classes)
         self.argument = argument
         self.add_class(f"-{argument.side}" if show != "claim" else "-hidden-side")

@@ -16,10 +16,20 @@ from textual.widgets import Static
 from tui.content.models import Speech
 from tui.debate.clock import Bell, TimerStatus, mmss, phase_at
 
-PHASE_WORDS = {"protected": "PROTECTED TIME", "poi": "POIs OPEN", "open": "SPEAKING", "grace": "GRACE: FINISH",
-               "over": "OVER TIME: STOP"}
-PHASE_STYLES = {"protected": "$text-secondary", "poi": "$text-success", "open": "$text-primary",
-                "grace": "$text-warning", "over": "$text-error"}
+PHASE_WORDS = {
+    "protected": "PROTECTED TIME",
+    "poi": "POIs OPEN",
+    "open": "SPEAKING",
+    "grace": "GRACE: FINISH",
+    "over": "OVER TIME: STOP",
+}
+PHASE_STYLES = {
+    "protected": "$text-secondary",
+    "poi": "$text-success",
+    "open": "$text-primary",
+    "grace": "$text-warning",
+    "over": "$text-error",
+}
 FLASH_SECONDS = 1.5
 BAR_WIDTH = 26
 
@@ -36,13 +46,21 @@ def timeline(speech: Speech, elapsed: float, width: int = BAR_WIDTH) -> Content:
     return Content.assemble(*cells)
 
 
-def speech_clock_content(speech: Speech, status: TimerStatus, bells: Sequence[Bell], width: int = BAR_WIDTH,
-                         last: Bell | None = None) -> Content:
+def speech_clock_content(
+    speech: Speech,
+    status: TimerStatus,
+    bells: Sequence[Bell],
+    width: int = BAR_WIDTH,
+    last: Bell | None = None,
+) -> Content:
     style = PHASE_STYLES[status.phase]
     total = speech.seconds
     parts: list[str | Content | tuple[str, str]] = [
-        (f"{mmss(status.elapsed)}", f"bold {style}"), (f" / {mmss(total)}", "bold"), "\n",
-        timeline(speech, status.elapsed, width), "\n",
+        (f"{mmss(status.elapsed)}", f"bold {style}"),
+        (f" / {mmss(total)}", "bold"),
+        "\n",
+        timeline(speech, status.elapsed, width),
+        "\n",
         (PHASE_WORDS[status.phase], f"bold {style}"),
     ]
     if status.remaining > 0:

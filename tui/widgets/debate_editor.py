@@ -36,8 +36,17 @@ def break_long_lines(text: str, width: int = LONG_LINE) -> tuple[str, int]:
             out.append(line)
             continue
         broken += 1
-        out.extend(textwrap.wrap(line, width, break_long_words=True, break_on_hyphens=False,
-                                 replace_whitespace=False, drop_whitespace=True) or [""])
+        out.extend(
+            textwrap.wrap(
+                line,
+                width,
+                break_long_words=True,
+                break_on_hyphens=False,
+                replace_whitespace=False,
+                drop_whitespace=True,
+            )
+            or [""]
+        )
     return "\n".join(out), broken
 
 
@@ -49,19 +58,30 @@ class SpeechEditor(TextArea):
     """
 
     def __init__(self, text: str = "", *, placeholder: str = "", id: str | None = None) -> None:
-        super().__init__(text, soft_wrap=True, show_line_numbers=False, tab_behavior="focus",
-                         placeholder=placeholder, id=id)
+        super().__init__(
+            text,
+            soft_wrap=True,
+            show_line_numbers=False,
+            tab_behavior="focus",
+            placeholder=placeholder,
+            id=id,
+        )
 
     async def _on_paste(self, event: events.Paste) -> None:
         # Runs before TextArea's own handler (Textual calls both), which then inserts the cleaned text.
         text, removed = cleaned_paste(event.text)
         event.text, broken = break_long_lines(text)
         if removed:
-            self.notify(f"{removed} control character(s) removed from the pasted text.", severity="warning",
-                        markup=False)
+            self.notify(
+                f"{removed} control character(s) removed from the pasted text.",
+                severity="warning",
+                markup=False,
+            )
         if broken:
-            self.notify(f"{broken} very long pasted line(s) broken at spaces, so the editor stays quick.",
-                        markup=False)
+            self.notify(
+                f"{broken} very long pasted line(s) broken at spaces, so the editor stays quick.",
+                markup=False,
+            )
 
     @property
     def words(self) -> int:
@@ -75,5 +95,8 @@ class SafeInput(Input):
         text, removed = cleaned_paste(event.text)
         event.text = " ".join(text.split("\n"))  # one sentence: a pasted paragraph joins into one line
         if removed:
-            self.notify(f"{removed} control character(s) removed from the pasted text.", severity="warning",
-                        markup=False)
+            self.notify(
+                f"{removed} control character(s) removed from the pasted text.",
+                severity="warning",
+                markup=False,
+            )

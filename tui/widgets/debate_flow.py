@@ -15,11 +15,24 @@ from textual.widgets import DataTable, Static
 
 from tui.debate.flow import CELL_MARKS, FlowRow, FlowSheet
 
-CELL_STYLES = {"made": "bold green", "answered": "bold cyan", "dropped": "bold red", "": "dim"}
+CELL_STYLES = {
+    "made": "bold green",
+    "defended": "bold green",
+    "extended": "green",
+    "answered": "bold cyan",
+    "dropped": "bold red",
+    "": "dim",
+}
 STATUS_STYLES = {"answered": "cyan", "dropped": "bold red", "unanswered": "yellow"}
-CELL_WORDS = {"made": "made", "answered": "answered", "dropped": "dropped (passed by unanswered)"}
+CELL_WORDS = {
+    "made": "made",
+    "defended": "defended",
+    "extended": "extended (carried on unanswered)",
+    "answered": "answered",
+    "dropped": "dropped (passed by unanswered)",
+}
 CLAIM_WIDTH = 44
-LEGEND = "● made   ✕ answered   ○ dropped (passed by unanswered)   · nothing"
+LEGEND = "● made  ◆ defended  » extended  ✕ answered  ○ dropped (passed by unanswered)  · nothing"
 
 
 def abbreviate(name: str) -> str:
@@ -38,9 +51,13 @@ def row_detail(row: FlowRow, columns: tuple[str, ...]) -> Content:
     """The full story of one row, in words."""
     who = "your argument" if row.by == "learner" else "the opponent's argument"
     events = [f"{CELL_WORDS[c]} in {name}" for c, name in zip(row.cells, columns, strict=True) if c]
-    return Content.assemble((row.argument.claim, "bold"), ("\n", ""), (f"{who}, strength {row.argument.strength}: ",
-                                                                        "dim"),
-                            "; ".join(events) or "not yet on the flow", (f"  → {row.status}", "bold"))
+    return Content.assemble(
+        (row.argument.claim, "bold"),
+        ("\n", ""),
+        (f"{who}, strength {row.argument.strength}: ", "dim"),
+        "; ".join(events) or "not yet on the flow",
+        (f"  → {row.status}", "bold"),
+    )
 
 
 class FlowTable(Vertical):
@@ -76,8 +93,13 @@ class FlowTable(Vertical):
         table.add_column("Status", key="status")
         for row in sheet.rows:
             cells = [Text(CELL_MARKS[c], style=CELL_STYLES[c], justify="center") for c in row.cells]
-            table.add_row(claim_cell(row), Text("you" if row.by == "learner" else "them"), *cells,
-                          Text(row.status, style=STATUS_STYLES[row.status]), key=row.argument.id)
+            table.add_row(
+                claim_cell(row),
+                Text("you" if row.by == "learner" else "them"),
+                *cells,
+                Text(row.status, style=STATUS_STYLES[row.status]),
+                key=row.argument.id,
+            )
         names = ", ".join(f"{abbreviate(n)} {n}" for n in sheet.columns)
         self.query_one("#flow-legend", Static).update(Content(f"{LEGEND}\n{names}"))
         self._detail(0)

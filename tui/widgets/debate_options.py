@@ -46,12 +46,14 @@ class OptionRow(Horizontal):
     def paint(self) -> None:
         box = "■" if self.picked else "□"
         mark = {"right": ("✓ ", "bold $text-success"), "wrong": ("✗ ", "bold $text-error")}.get(
-            self.verdict or "", ("  ", ""))
+            self.verdict or "", ("  ", "")
+        )
         self.set_class(self.picked, "-picked")
         self.set_class(self.verdict == "right", "-right")
         self.set_class(self.verdict == "wrong", "-wrong")
         self.query_one(".option-mark", Static).update(
-            Content.assemble((f"{self.index + 1} ", "bold"), mark, (f"{box} ", "dim")))
+            Content.assemble((f"{self.index + 1} ", "bold"), mark, (f"{box} ", "dim"))
+        )
 
     def on_click(self, event: Click) -> None:
         event.stop()

@@ -71,15 +71,24 @@ class DrillResultPanel(Vertical):
         made_h, missed_h, models_h = HEADINGS.get(r.drill, ("Made", "Missed", "Models"))
         yield Static(verdict_content(r), classes="verdict")
         if made_h:
-            if r.made or r.drill != "pick":  # a wrong pick: the options above mark it, the why says why
-                yield Static(Content.assemble((f"{made_h}: ", "bold $text-success"),
-                                              Content("; ".join(r.made) or "none")), classes="made")
-            if r.missed or r.drill != "pick":
-                yield Static(Content.assemble((f"{missed_h}: ", "bold $text-error"),
-                                              Content("; ".join(r.missed) or "none")), classes="missed")
+            wrong = r.correct is False and not r.earned  # a wrong pick: the choice shown in red
+            made_style = "bold $text-error" if wrong else "bold $text-success"
+            yield Static(
+                Content.assemble((f"{made_h}: ", made_style), Content("; ".join(r.made) or "none")),
+                classes="made",
+            )
+            if r.missed or r.correct is not True:  # a right answer missed nothing: no empty line for it
+                yield Static(
+                    Content.assemble(
+                        (f"{missed_h}: ", "bold $text-error"), Content("; ".join(r.missed) or "none")
+                    ),
+                    classes="missed",
+                )
         if r.models and r.drill != "pick":
             yield Static(models_h, classes="heading")
-            yield Static(bullets([" ".join(m.split()) for m in r.models], "›", "$text-accent"), classes="models")
+            yield Static(
+                bullets([" ".join(m.split()) for m in r.models], "›", "$text-accent"), classes="models"
+            )
         yield Static("Why", classes="heading")
         yield Static(bullets(r.why), classes="why")
         if r.notes:

@@ -12,8 +12,11 @@ from tui.debate import SpeechRecord
 from tui.debate.clock import mmss
 from tui.widgets.debate_result import bullets
 
-WHO = {"learner": ("you", "bold $text-success"), "opponent": ("opponent", "bold $text-warning"),
-       "cross": ("cross-examination", "bold $text-secondary")}
+WHO = {
+    "learner": ("you", "bold $text-success"),
+    "opponent": ("opponent", "bold $text-warning"),
+    "cross": ("cross-examination", "bold $text-secondary"),
+}
 
 
 def speech_title(rec: SpeechRecord) -> Content:
@@ -28,12 +31,17 @@ def speech_body(rec: SpeechRecord, *, text: bool = True) -> Content:
         parts.append(Content.assemble(("They asked:\n", "bold"), bullets(rec.questions, "?")))
     if text:
         paragraphs = [" ".join(p.split()) for p in rec.text.split("\n\n") if p.strip()]
-        parts.append(Content("\n\n").join(Content(p) for p in paragraphs) if paragraphs else Content("(empty)"))
+        parts.append(
+            Content("\n\n").join(Content(p) for p in paragraphs) if paragraphs else Content("(empty)")
+        )
     if rec.actions:
         parts.append(bullets(rec.actions, "*", "$text-accent"))
     elif rec.actor == "learner" and rec.kind != "cross":
-        parts.append(Content.assemble(("* ", "$text-warning"),
-                                      ("no argument of the set recognised and nothing answered", "dim")))
+        parts.append(
+            Content.assemble(
+                ("* ", "$text-warning"), ("no argument of the set recognised and nothing answered", "dim")
+            )
+        )
     if rec.notes:
         parts.append(bullets(rec.notes, "!", "$text-warning"))
     if rec.time_why:

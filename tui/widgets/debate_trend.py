@@ -14,7 +14,9 @@ from textual.widgets import Static
 LEVELS = " ▁▂▃▄▅▆▇█"
 
 
-def trend_content(shares: Sequence[float], *, height: int = 3, width: int = 40, empty: str = "nothing yet") -> Content:
+def trend_content(
+    shares: Sequence[float], *, height: int = 3, width: int = 40, empty: str = "nothing yet"
+) -> Content:
     values = [min(1.0, max(0.0, s)) for s in shares][-width:]
     if not values:
         return Content.assemble((empty, "dim"))
