@@ -240,7 +240,10 @@ def right_answer_text(q: Question) -> str:
     if q.type == "multi":
         return "; ".join(q.answers)
     if q.type == "short":
-        return " / ".join(q.answers)
+        # The first form is the answer; the rest are spellings we also accept.
+        if len(q.answers) == 1:
+            return q.answers[0]
+        return f"{q.answers[0]} (also accepted: {', '.join(q.answers[1:])})"
     if q.type == "order":
         return " -> ".join(q.items)
     if q.type == "match":
