@@ -22,6 +22,7 @@ from tui.debate.drills import (
     score_weighing,
 )
 from tui.debate.errors import fmt_score
+from tui.debate.rhetoric import AXIS_EXAMPLES, AXIS_PHRASES, AXIS_QUESTIONS, weighing
 
 PERMITTED, SALES, SMUGGLING, GAP, SLOWER, ALLIES = CHIPS_ARGS
 
@@ -138,6 +139,9 @@ def test_pick_wrong_choice_names_the_argument_it_was_for() -> None:
     wrong = next(i for i, o in enumerate(p.options, 1) if o not in own)
     r = drill.answer(str(wrong))
     assert r.earned == 0 and r.missed and "written to answer" in r.why[0]
+    # the result carries the learner's own (wrong) choice, numbered as it was shown
+    assert r.made == (f"{wrong}) {p.options[wrong - 1]}",) and r.correct is False
+    assert r.missed[0].endswith(next(o for o in p.options if o in own))
     with pytest.raises(BadAnswer):
         PickDrill(CHIPS, seed=2, clock=ManualClock()).answer("5")
 
@@ -240,6 +244,75 @@ def test_weigh_drill_pairs_each_argument_once() -> None:
         assert r.models
     with pytest.raises(DebateError, match="weighing needs"):
         WeighDrill(ONE_SIDED, seed=1, clock=ManualClock())
+
+
+@pytest.mark.parametrize(
+    ("text", "axis", "found"),
+    [
+        ("Ours lasts longer than theirs.", "timeframe", "lasts longer"),
+        ("Ours comes sooner.", "timeframe", "sooner"),
+        ("In the long term ours matters more.", "timeframe", "long term"),
+        ("Theirs is a short-term cost.", "timeframe", "short-term"),
+        ("Ours is permanent.", "reversibility", "permanent"),
+        ("Theirs is only temporary.", "reversibility", "temporary"),
+        ("Ours is more likely.", "probability", "more likely"),
+        ("The probability of theirs is low.", "probability", "probability"),
+        ("Ours is a bigger harm.", "magnitude", "bigger"),
+        ("Ours affects more people.", "magnitude", "affects more people"),
+        ("Look at the scale of it.", "magnitude", "scale"),
+    ],
+)
+def test_weighing_recognises_common_phrasings_of_each_axis(text: str, axis: str, found: str) -> None:
+    w = weighing(text)
+    assert (axis, found) in w.axes, w.axes
+    _, _, why, made, _, _ = score_weighing(SALES, SLOWER, text)
+    assert axis in made
+    line = next(x for x in why if x.startswith(f"axis named: {axis}"))
+    assert f"'{found}'" in line and AXIS_QUESTIONS[axis] in line  # the why line says what the axis asks
+
+
+@pytest.mark.parametrize(
+    "text", ["Several people said so.", "Now we turn to their case.", "Make sure of it."]
+)
+def test_everyday_words_name_no_axis(text: str) -> None:
+    assert weighing(text).axes == ()
+
+
+def test_every_axis_phrase_is_listed_in_one_place_and_matches_itself() -> None:
+    for axis, phrases in AXIS_PHRASES.items():
+        assert axis in AXIS_QUESTIONS and axis in AXIS_EXAMPLES
+        for phrase in phrases:
+            example = phrase.replace("*", "")
+            assert axis in weighing(f"it is {example} here").axis_names, (axis, phrase)
+
+
+def test_a_missing_axis_is_named_with_an_example() -> None:
+    _, _, why, _, missed, _ = score_weighing(SALES, SLOWER, "Ours outweighs theirs: it is more likely.")
+    assert "magnitude" in missed
+    assert any("not named: magnitude" in w and "'it affects more people'" in w for w in why)
+
+
+def test_every_result_carries_what_the_item_was_about() -> None:
+    clock = ManualClock()
+    for kind, answer in (
+        ("side", "prop"),
+        ("pick", "1"),
+        ("rebuttal", "They say"),
+        ("case", "1 2 3"),
+        ("weigh", "ours"),
+    ):
+        drill = make_drill(kind, CHIPS, seed=3, clock=clock, count=1, side="opp" if kind == "pick" else None)
+        prompt = drill.present()
+        assert prompt is not None
+        result = drill.answer(answer)
+        if kind == "case":
+            assert result.claim == f"{'Proposition' if prompt.side == 'prop' else 'Opposition'}'s case"
+        elif kind == "weigh":
+            a, b = prompt.arguments
+            assert result.claim == f"{a.claim} vs {b.claim}"
+        else:
+            assert prompt.argument is not None and result.claim == prompt.argument.claim
+        assert result.as_dict()["claim"] == result.claim
 
 
 # ---------------------------------------------------------------- any text scores within range

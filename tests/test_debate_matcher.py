@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import time
 
 import pytest
@@ -9,7 +10,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_debate_fixtures import CHIPS_ARGS, reb
 
-from tui.debate.matcher import TextIndex, best_rebuttal, coverage, match_point, match_rebuttal, recognise
+from tui.content.library import Library, load_library
+from tui.debate.analysis import analyse
+from tui.debate.matcher import (
+    ArgumentTerms,
+    TextIndex,
+    best_rebuttal,
+    coverage,
+    match_point,
+    match_rebuttal,
+    recognise,
+    term_evidence,
+)
 from tui.debate.rhetoric import organisers, structure, weighing
 from tui.debate.text import MAX_TEXT_CHARS, clean, safe, words
 
@@ -161,3 +173,109 @@ def test_claims_are_recognised_only_when_their_words_come_together() -> None:
     assert recognise(
         f"{filler} DeepSeek reached the frontier on allowed chips. {filler}", claim_arg
     ).recognised
+
+
+# ---------------------------------------------------------------- key terms: an argument in the learner's own words
+@pytest.fixture(scope="module")
+def bundled() -> Library:
+    return load_library(None)
+
+
+PARAPHRASES = [
+    (
+        "ec-permitted-chips",
+        "DeepSeek trained V3 on H800s, a part China could legally buy in 2023, and it still beat GPT-4o on "
+        "maths. So the hardware the rules permitted was enough.",
+    ),
+    (
+        "ec-permitted-chips",
+        "The H800s were legal when DeepSeek bought them, and they were enough to reach near-frontier models. "
+        "The rules did not deny the capability.",
+    ),
+    (
+        "ec-scarcity-spurred-efficiency",
+        "Being cut off from the best GPUs forced Chinese labs to get leaner: mixture-of-experts designs that "
+        "need less compute. Scarcity spurred efficiency.",
+    ),
+    (
+        "ec-costs-us-firms",
+        "American chip firms like Nvidia lose revenue from the Chinese market, while Chinese buyers turn to "
+        "domestic suppliers.",
+    ),
+    (
+        "ec-goal-missed",
+        "Washington promised in 2022 to hold China far back; two years on a Chinese lab roughly matches o1, "
+        "so by that stated aim the policy has failed.",
+    ),
+    (
+        "ec-weights-leak-capability",
+        "DeepSeek put R1's weights online under the MIT licence; the capability now sits on servers "
+        "everywhere, and restricting training hardware cannot call it back.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("arg_id", "text"), PARAPHRASES)
+def test_a_paraphrase_is_recognised_by_its_key_terms(bundled: Library, arg_id: str, text: str) -> None:
+    motion = bundled.motions["export-controls-failed"]
+    terms = ArgumentTerms(motion.arguments, motion.motion)
+    argument = next(a for a in motion.arguments if a.id == arg_id)
+    r = recognise(text, argument, terms)
+    assert r.recognised and not r.by_claim, r.explain()  # not the claim's own words: its key terms
+    assert r.how.startswith("its key terms: ") and "key terms" in r.explain()
+    made = analyse(text, motion.side("prop"), (), terms).made_ids
+    assert made == (arg_id,)  # and no other argument of the set
+
+
+def test_a_long_unrelated_speech_makes_no_argument(bundled: Library) -> None:
+    rng = random.Random(5)
+    sentences = (
+        "the match kicked off under grey skies and the home crowd sang loudly while the striker chased every "
+        "loose ball; later we baked bread with flour water salt and yeast, kneading the dough before it rose "
+        "in a warm kitchen; the garden needs rain and the tomatoes split; my cousin plays the violin in an "
+        "orchestra that tours in spring; first, second, finally, they say but because therefore this "
+        "outweighs theirs, it is more likely and lasts longer"
+    )
+    vocabulary = sentences.split()
+    speech = " ".join(rng.choice(vocabulary) for _ in range(20_000))  # about 110 KB
+    idx = TextIndex(speech)
+    for motion in bundled.motions.values():
+        terms = ArgumentTerms(motion.arguments, motion.motion)
+        assert [a.id for a in motion.arguments if recognise(idx, a, terms).recognised] == [], motion.id
+
+
+def test_another_arguments_words_never_make_this_one_by_key_terms(bundled: Library) -> None:
+    for motion in bundled.motions.values():
+        terms = ArgumentTerms(motion.arguments, motion.motion)
+        for other in motion.arguments:
+            idx = TextIndex(" ".join((other.claim, other.reasoning, other.impact)))
+            assert recognise(idx, other, terms).terms.recognised  # its own words make it ...
+            for argument in motion.arguments:
+                if argument.id != other.id:
+                    evidence = term_evidence(idx, argument, terms)
+                    assert not evidence.recognised, (
+                        argument.id,
+                        other.id,
+                        evidence.explain(),
+                    )  # ... no other
+
+
+def test_one_argument_repeated_at_length_makes_only_that_one(bundled: Library) -> None:
+    motion = bundled.motions["export-controls-failed"]
+    terms = ArgumentTerms(motion.arguments, motion.motion)
+    speech = PARAPHRASES[1][1] + " " + ("We have said it before. " + PARAPHRASES[1][1] + " ") * 300
+    made = analyse(speech, motion.arguments, (), terms).made_ids
+    assert made == ("ec-permitted-chips",)
+
+
+def test_key_terms_leave_out_everyday_words_and_share_out_common_ones() -> None:
+    permitted, sales = CHIPS_ARGS[0], CHIPS_ARGS[1]
+    terms = ArgumentTerms(CHIPS_ARGS, "This house believes chip export controls have failed")
+    words = {t.word: t for t in terms.of(permitted)}
+    assert "deepseek" in words and words["deepseek"].place == "claim" and words["deepseek"].weight == 2
+    assert not {"the", "on", "while", "not"} & set(words)  # stopwords and everyday words
+    assert words["chips"].weight < 2  # used by other arguments and the motion: it points to none of them
+    alone = ArgumentTerms().of(sales)
+    assert alone[0].weight == 2 and alone[0].place == "claim"  # heaviest first
+    short = recognise("DeepSeek allowed.", permitted, terms)
+    assert not short.terms.recognised and "key terms" in short.explain()  # two terms are not enough

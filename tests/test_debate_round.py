@@ -14,9 +14,10 @@ from test_debate_fixtures import CHIPS, CHIPS_ARGS, ONE_SIDED
 import tui.content
 from tui.content.loader import load_file
 from tui.content.models import DebateFormat
-from tui.debate.adjudicate import on_scale
+from tui.debate.adjudicate import Adjudication, on_scale
 from tui.debate.clock import ManualClock
 from tui.debate.errors import DebateError
+from tui.debate.flow import FlowSheet
 from tui.debate.round import Round, SpeechRecord
 
 PERMITTED, SALES, SMUGGLING, GAP, SLOWER, ALLIES = CHIPS_ARGS
@@ -204,6 +205,47 @@ def test_flow_answered_after_made() -> None:
     assert all(
         r.status == "unanswered" for r in late
     )  # made in the last opposition speech: no chance to answer
+
+
+def test_the_opponents_defences_and_it_stands_in_the_reply_are_on_the_flow() -> None:
+    clock = ManualClock()
+    rnd = Round(CHIPS, fmt("practice"), "prop", seed=2, clock=clock)
+    play(rnd, clock, [PROP_CASE, PROP_REBUT])
+    flow = rnd.flow()
+    reply = flow.columns.index("Opposition Reply")
+    second = flow.columns.index("Second Opposition")
+    opp_reply = rnd.records[reply]
+    for arg_id in ("compute-gap", "slower-progress"):  # answered by you, defended by the opponent
+        row = flow.row(arg_id)
+        assert row is not None and row.cells[second] == "defended" and row.status == "answered"
+        assert row.cells[reply] == "defended" and arg_id in opp_reply.defended
+    stands = [r for r in flow.rows if r.by == "opponent" and r.status != "answered"]
+    assert stands  # made late, never answered: "so it stands" in the reply
+    for row in stands:
+        assert row.cells[reply] == "extended" and row.argument.id in opp_reply.extended
+    assert any("so it stands" in a for a in opp_reply.actions)
+    text = flow.render()
+    assert "◆" in text and "»" in text and "◆ defended  » extended" in text
+    saved = json.loads(json.dumps(rnd.as_dict()))
+    assert saved["speeches"][reply]["extended"] == list(opp_reply.extended)
+    again = FlowSheet.from_dict(saved["flow"], {a.id: a for a in CHIPS.arguments})
+    assert again == flow
+    again = FlowSheet.from_dict(saved["flow"])  # the motion is gone: the stored claims stand in
+    assert [r.argument.claim for r in again.rows] == [r.argument.claim for r in flow.rows]
+    assert [r.cells for r in again.rows] == [r.cells for r in flow.rows]
+
+
+def test_speech_records_and_the_adjudication_read_back_as_they_were() -> None:
+    clock = ManualClock()
+    rnd = Round(CHIPS, fmt("practice"), "prop", seed=2, clock=clock)
+    play(rnd, clock, [PROP_CASE, PROP_REBUT])
+    adj = rnd.finish()
+    saved = json.loads(json.dumps(rnd.as_dict()))
+    records = [SpeechRecord.from_dict(d) for d in saved["speeches"]]
+    assert [r.as_dict() for r in records] == saved["speeches"]
+    back = Adjudication.from_dict(saved["adjudication"])
+    assert back.lines() == adj.lines()
+    assert SpeechRecord.from_dict({"name": "Old speech"}).text == ""  # a record from an older version
 
 
 # ---------------------------------------------------------------- the adjudication

@@ -10,10 +10,17 @@ from test_debate_round import PROP_CASE, PROP_REBUT, fmt, play
 
 from tui.debate.clock import ManualClock
 from tui.debate.drills import RebuttalDrill, SideDrill
-from tui.debate.records import DrillSaver, RoundKeeper
+from tui.debate.records import (
+    DRAFT_SECONDS,
+    DraftKeeper,
+    DrillSaver,
+    RoundKeeper,
+    past_round,
+    speech_draft_key,
+)
 from tui.debate.round import Round
 from tui.store import Store
-from tui.store.rounds import debate_history, drill_results, get_round, rounds
+from tui.store.rounds import debate_history, drill_results, get_draft, get_round, rounds
 
 T0 = datetime(2025, 2, 1, 9, 0, tzinfo=UTC)
 
@@ -39,6 +46,7 @@ def test_drill_results_are_saved_per_profile(tmp_path: Path) -> None:
         saved = drill_results(store, "ada")
         assert len(saved) == 3 and all(r.correct for r in saved) and saved[0].seed == 1
         assert saved[0].detail["why"] and saved[0].run_id == saver.run_id
+        assert saved[0].detail["claim"] in {a.claim for a in CHIPS.arguments}  # the summary needs no lookup
         assert drill_results(store, "bob") == []
         assert drill_results(store, "ada", drill="pick") == []
 
@@ -99,3 +107,116 @@ def test_history_shows_progress_over_rounds(tmp_path: Path) -> None:
         assert any(ln.startswith("rebuttal drill: 1 run(s), 2 item(s)") for ln in lines)
         empty = debate_history(store, "nobody").lines()
         assert empty == ["no finished rounds yet", "no drills yet"]
+
+
+# ---------------------------------------------------------------- drafts
+class CountingText:
+    """The editor's text, counting how often it is read (a 100 KB text must not be read per keystroke)."""
+
+    def __init__(self, text: str = "") -> None:
+        self.text = text
+        self.reads = 0
+
+    def __call__(self) -> str:
+        self.reads += 1
+        return self.text
+
+
+def test_a_draft_is_written_at_most_every_few_seconds_and_never_per_keystroke(tmp_path: Path) -> None:
+    clock = ManualClock()
+    with Store.open(tmp_path / "s.db") as store:
+        keeper = DraftKeeper(
+            store, "ada", "round:1:speech:0", clock=clock, label="First Proposition", now=Ticker()
+        )
+        assert keeper.restore() is None
+        text = CountingText()
+        for n in range(100_000):  # a 100 KB speech typed key by key
+            text.text += "x" if n % 7 else " "
+            keeper.touch()
+            if n % 5_000 == 0:
+                keeper.poll(text)  # the screen's timer: here the clock has not moved
+        assert text.reads == 0 and keeper.writes == 0 and get_draft(store, "ada", "round:1:speech:0") is None
+        clock.advance(DRAFT_SECONDS - 0.5)
+        assert not keeper.poll(text) and text.reads == 0
+        clock.advance(0.5)
+        assert keeper.poll(text) and text.reads == 1 and keeper.writes == 1
+        saved = get_draft(store, "ada", "round:1:speech:0")
+        assert saved is not None and saved.text == text.text and saved.label == "First Proposition"
+        clock.advance(60)
+        assert not keeper.poll(text) and text.reads == 1  # nothing typed since: nothing read or written
+        keeper.touch()
+        assert not keeper.flush(text) and keeper.writes == 1  # the same text is not written again
+        assert get_draft(store, "bob", "round:1:speech:0") is None  # per profile
+        again = DraftKeeper(store, "ada", "round:1:speech:0", clock=clock)
+        restored = again.restore()
+        assert restored is not None and restored.text == text.text
+        again.discard()
+        assert get_draft(store, "ada", "round:1:speech:0") is None
+
+
+def test_clearing_the_editor_deletes_the_draft_and_control_characters_are_not_kept(tmp_path: Path) -> None:
+    clock = ManualClock()
+    with Store.open(tmp_path / "s.db") as store:
+        keeper = DraftKeeper(store, "ada", "drill:rebuttal:m:a", clock=clock)
+        keeper.touch()
+        assert keeper.flush(lambda: "they say\x1b[31m red\x00")
+        saved = get_draft(store, "ada", "drill:rebuttal:m:a")
+        assert saved is not None and saved.text == "they say red"
+        keeper.touch()
+        assert keeper.flush(lambda: "   ")
+        assert get_draft(store, "ada", "drill:rebuttal:m:a") is None
+
+
+def test_a_saved_round_reads_back_with_its_drafts(tmp_path: Path) -> None:
+    clock = ManualClock()
+    with Store.open(tmp_path / "s.db") as store:
+        rnd = Round(CHIPS, fmt("practice"), "prop", seed=2, clock=clock)
+        keeper = RoundKeeper(store, "ada", rnd, now=Ticker())
+        keeper.save()
+        rnd.start_speech()
+        clock.advance(150)
+        rnd.submit(PROP_CASE)
+        rnd.opponent_speaks()
+        keeper.save()
+        assert keeper.round_id is not None
+        drafts = DraftKeeper(
+            store,
+            "ada",
+            speech_draft_key(keeper.round_id, 2),
+            clock=clock,
+            label="Second Proposition",
+            round_id=keeper.round_id,
+            now=Ticker(),
+        )
+        drafts.touch()
+        drafts.flush(lambda: "They say the lead is large. But")
+        record = get_round(store, "ada", keeper.round_id)
+        assert record is not None
+        past = past_round(store, "ada", record, motion=CHIPS, fmt=fmt("practice"))
+        assert not past.finished and past.adjudication is None and past.total_speeches == 6
+        assert [s.name for s in past.speeches] == ["First Proposition", "First Opposition"]
+        assert past.speeches[0].text == PROP_CASE and past.flow == rnd.flow()
+        assert [(d.label, d.text) for d in past.drafts] == [
+            ("Second Proposition", "They say the lead is large. But")
+        ]
+        history = debate_history(store, "ada")
+        assert history.drafted == {keeper.round_id}
+        assert any("1 with an unsubmitted draft" in line for line in history.lines())
+        gone = past_round(store, "ada", record)  # the motion and format no longer loaded
+        assert gone.format_name == "practice" and gone.side_name == "Proposition"
+        assert [r.argument.claim for r in gone.flow.rows] == [r.argument.claim for r in past.flow.rows]
+        play_on = [PROP_REBUT]
+        while (turn := rnd.current_turn()) is not None:
+            if turn.actor == "opponent":
+                rnd.opponent_speaks()
+            else:
+                rnd.start_speech()
+                clock.advance(150)
+                rnd.submit(play_on.pop(0) if play_on else "")
+        adjudication = rnd.finish()
+        keeper.save()
+        record = get_round(store, "ada", keeper.round_id)
+        assert record is not None
+        done = past_round(store, "ada", record, motion=CHIPS, fmt=fmt("practice"))
+        assert done.finished and done.adjudication is not None
+        assert done.adjudication.lines() == adjudication.lines()

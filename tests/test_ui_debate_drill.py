@@ -23,11 +23,15 @@ from fixtures.debate_ui.kit import (
 from textual import events
 from textual.widgets import Input
 
+from tui.debate.records import DRAFT_SECONDS, drill_draft_key
 from tui.quiz import FakeClock
 from tui.screens.debate_drill import DrillScreen
 from tui.screens.debate_home import DebateHomeScreen
 from tui.screens.debate_results import DrillSummaryScreen
 from tui.screens.dialogs import ConfirmScreen
+from tui.settings import Settings
+from tui.store import Store
+from tui.store.rounds import Draft, get_draft
 from tui.widgets.debate_editor import SpeechEditor
 from tui.widgets.debate_options import NumberedOptions
 from tui.widgets.debate_result import DrillResultPanel
@@ -37,6 +41,11 @@ def drill(app: object) -> DrillScreen:
     screen = app.screen  # type: ignore[attr-defined]
     assert isinstance(screen, DrillScreen), screen
     return screen
+
+
+def draft(data_dir: Path, key: str) -> Draft | None:
+    with Store.open(Settings(data_dir=data_dir).db_path) as store:
+        return get_draft(store, "default", key)
 
 
 def pick_answer(screen: DrillScreen) -> int:
@@ -72,6 +81,8 @@ async def test_pick_keys_choose_score_save_and_show_the_result(tmp_path: Path) -
         await pilot.pause()
         text = screen_text(app)
         assert "✗ Wrong" in text and "The best rebuttal:" in text
+        assert f"Your choice: {wrong}) " in text  # the engine's result carries the wrong choice too
+        assert screen.result is not None and screen.result.made[0].startswith(f"{wrong}) ")
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, DrillSummaryScreen)
@@ -276,3 +287,50 @@ async def test_side_level_two_asks_for_the_motion_and_the_side(tmp_path: Path) -
         await pilot.press("enter")
         await pilot.pause()
         assert screen.result is not None and screen.result.correct
+
+
+async def test_a_typed_rebuttal_is_kept_as_a_draft_and_comes_back_next_time(tmp_path: Path) -> None:
+    clock = FakeClock()
+    typed = "They say the chips were allowed. But the rules were tightened"
+    app = make_app(tmp_path, drill_config("rebuttal", count=1), clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = drill(app)
+        assert screen.prompt is not None
+        key = drill_draft_key("rebuttal", "ui-chips", screen.prompt.item_id)
+        screen.query_one(SpeechEditor).insert(typed)
+        await pilot.pause()
+        assert draft(tmp_path, key) is None  # typing alone writes nothing
+        await tick(pilot, clock, DRAFT_SECONDS)
+        saved = draft(tmp_path, key)
+        assert saved is not None and saved.text == typed
+        screen.query_one(SpeechEditor).insert(" after a lag")
+        await pilot.press("escape", "y")  # left unanswered: the latest typing is written on the way out
+        await settle(pilot)
+        assert isinstance(app.screen, DebateHomeScreen)
+    saved = draft(tmp_path, key)
+    assert saved is not None and saved.text == typed + " after a lag"
+    app = make_app(tmp_path, drill_config("rebuttal", count=1), clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        editor = drill(app).query_one(SpeechEditor)
+        assert editor.text == typed + " after a lag"
+        assert any("unsubmitted answer" in n for n in notices(app))
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        result = drill(app).result
+        assert result is not None and result.answer == typed + " after a lag"
+    assert draft(tmp_path, key) is None  # submitted: the draft is gone
+
+
+async def test_a_weighing_sentence_is_kept_when_the_app_quits(tmp_path: Path) -> None:
+    app = make_app(tmp_path, drill_config("weigh", count=1, side="prop"))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = drill(app)
+        assert screen.prompt is not None
+        key = drill_draft_key("weigh", "ui-chips", screen.prompt.item_id)
+        await pilot.press(*"ours")
+        await pilot.press("ctrl+q")
+    saved = draft(tmp_path, key)
+    assert saved is not None and saved.text == "ours"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from fixtures.debate_ui.kit import SIZE, drill_config, make_app, notices, screen_text, settle, spar_config
-from textual.widgets import OptionList, Select
+from textual.widgets import Checkbox, Input, OptionList, Select
 
 from tui.bindings import DEBATE_GROUPS, all_ids
 from tui.screens.debate_commands import DEBATE_ACTIONS
@@ -68,6 +68,65 @@ async def test_drill_side_choice_is_passed_to_the_drill(tmp_path: Path) -> None:
         assert app.screen.drill.side == "opp"
         prompt = app.screen.prompt
         assert prompt is not None and prompt.argument is not None and prompt.argument.side == "prop"
+
+
+async def test_drill_options_set_the_count_the_time_limit_and_the_side_level(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = home(app)
+        screen.seed = 7
+        assert "rebuttal: 3 items, 90 s each" in screen_text(app)
+        await pilot.press("3")  # blank fields: the drill's own
+        await settle(pilot)
+        assert isinstance(app.screen, DrillScreen)
+        assert (app.screen.drill.total, app.screen.drill.time_limit) == (3, 90.0)
+        await pilot.press("escape", "y")
+        await settle(pilot)
+        screen.query_one("#drill-count", Input).value = "2"
+        screen.query_one("#drill-time", Input).value = "45"
+        screen.query_one("#drill-level", Checkbox).value = True
+        await pilot.press("1")
+        await settle(pilot)
+        drill = app.screen.drill  # type: ignore[attr-defined]
+        assert (drill.kind, drill.total, drill.time_limit, drill.level) == ("side", 2, 45.0, 2)
+        prompt = app.screen.prompt  # type: ignore[attr-defined]
+        assert prompt is not None and len(prompt.motions) == 2  # level 2: which motion, and which side
+        await pilot.press("escape", "y")
+        await settle(pilot)
+        await pilot.press("3")
+        await settle(pilot)
+        drill = app.screen.drill  # type: ignore[attr-defined]
+        assert (drill.kind, drill.total, drill.time_limit, drill.level) == ("rebuttal", 2, 45.0, 1)
+
+
+async def test_unusable_drill_options_are_a_notice_and_nothing_starts(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = home(app)
+        screen.query_one("#drill-count", Input).value = "0"
+        await pilot.press("2")
+        await settle(pilot)
+        assert isinstance(app.screen, DebateHomeScreen)
+        assert any("Items: a whole number from 1 to 99" in n for n in notices(app))
+        screen.query_one("#drill-count", Input).value = ""
+        screen.query_one("#drill-time", Input).value = "2"
+        await pilot.press("2")
+        await settle(pilot)
+        assert isinstance(app.screen, DebateHomeScreen)
+        assert any("Time: seconds from 5 to 3600" in n for n in notices(app))
+
+
+async def test_options_from_the_command_line_show_on_the_home(tmp_path: Path) -> None:
+    app = make_app(tmp_path, drill_config("side", count=2, time_limit=30.0, level=2))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen_stack[-2]
+        assert isinstance(screen, DebateHomeScreen)
+        assert screen.query_one("#drill-count", Input).value == "2"
+        assert screen.query_one("#drill-time", Input).value == "30"
+        assert screen.query_one("#drill-level", Checkbox).value
 
 
 async def test_spar_starts_a_round_on_the_chosen_side_and_format(tmp_path: Path) -> None:

@@ -13,12 +13,17 @@ from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Static
 
+import tui.debate.records as records
+from tui.debate.records import DRAFT_SECONDS
 from tui.quiz import FakeClock
 from tui.screens.debate_flow import FlowScreen
 from tui.screens.debate_home import DebateHomeScreen
 from tui.screens.debate_results import AdjudicationScreen
 from tui.screens.debate_round import RoundScreen
 from tui.screens.dialogs import ConfirmScreen
+from tui.settings import Settings
+from tui.store import Store
+from tui.store.rounds import Draft, round_drafts
 from tui.widgets.debate_adjudication import AdjudicationPanel
 from tui.widgets.debate_clock import SpeechClock
 from tui.widgets.debate_editor import SpeechEditor
@@ -38,6 +43,12 @@ SUMMARY = "In summary, our case outweighs theirs: it is more likely and it lasts
 def reading(screen: RoundScreen) -> str:
     """The whole reading view (it scrolls: the end may be below the fold)."""
     return str(screen.query_one("#reading-text", Static).render())
+
+
+def drafts_of(data_dir: Path, round_id: int | None) -> list[Draft]:
+    assert round_id is not None
+    with Store.open(Settings(data_dir=data_dir).db_path) as store:
+        return round_drafts(store, "default", round_id)
 
 
 def rnd(app: object) -> RoundScreen:
@@ -252,8 +263,8 @@ async def test_leaving_asks_and_keeps_what_was_submitted(tmp_path: Path) -> None
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
-        text = screen_text(app)
-        assert "Your 1 speech(es) are saved" in text and "will be lost" in text
+        text = " ".join(screen_text(app).split())
+        assert "Your 1 speech(es) are saved" in text and "kept as a draft with the round" in text
         await pilot.press("n")
         await pilot.pause()
         assert rnd(app).phase == "speaking"
@@ -264,6 +275,9 @@ async def test_leaving_asks_and_keeps_what_was_submitted(tmp_path: Path) -> None
         assert rounds[0].finished is None and [s["name"] for s in rounds[0].detail["speeches"]] == [
             "First Proposition",
             "First Opposition",
+        ]
+        assert [(d.label, d.text) for d in drafts_of(tmp_path, rounds[0].id)] == [
+            ("Second Proposition", "half a speech")
         ]
 
 
@@ -335,3 +349,75 @@ async def test_cross_examination_shows_the_questions_and_pool_prep_can_be_taken(
         await pilot.pause()
         assert screen.phase == "speaking" and screen.round.current_turn().name == "Pro Rebuttal"  # type: ignore[union-attr]
         assert screen.round.prep_used == 50
+
+
+@pytest.fixture
+def draft_writes(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Counts the drafts written to the store (each call one committed write)."""
+    writes: list[int] = []
+    real = records.save_draft
+
+    def counting(*args: object, **kwargs: object) -> None:
+        writes.append(len(args[2].text))  # type: ignore[attr-defined]
+        real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(records, "save_draft", counting)
+    return writes
+
+
+async def test_a_speech_being_typed_is_autosaved_every_few_seconds(
+    tmp_path: Path, draft_writes: list[int]
+) -> None:
+    clock = FakeClock()
+    app = make_app(tmp_path, spar_config("prop"), clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        screen = rnd(app)
+        round_id = screen.keeper.round_id
+        await pilot.press(*"chips")  # typing marks the draft dirty; nothing is read or written per key
+        await pilot.pause()
+        assert screen.query_one("#speech-editor", SpeechEditor).text == "chips"
+        assert draft_writes == [] and drafts_of(tmp_path, round_id) == []
+        await tick(pilot, clock, DRAFT_SECONDS - 1)
+        assert draft_writes == []  # not yet: at most one write every few seconds
+        await tick(pilot, clock, 1)
+        assert draft_writes == [5]
+        [draft] = drafts_of(tmp_path, round_id)
+        assert (draft.label, draft.text) == ("First Proposition", "chips")
+        await tick(pilot, clock, DRAFT_SECONDS)
+        assert draft_writes == [5]  # nothing new typed: nothing written
+        app.post_message(events.Paste(" allowed" * 13_000))  # 104 KB at once
+        await pilot.pause()
+        await pilot.press(*"abc")
+        await tick(pilot, clock, 1)
+        assert draft_writes == [5]
+        await tick(pilot, clock, DRAFT_SECONDS)
+        assert len(draft_writes) == 2 and draft_writes[1] > 100_000
+        await pilot.press("ctrl+s")  # submitted: the draft has done its job
+        await pilot.pause()
+        assert screen.phase == "reading" and drafts_of(tmp_path, round_id) == []
+
+
+async def test_quitting_mid_speech_keeps_the_draft_and_the_prep_notes(tmp_path: Path) -> None:
+    clock = FakeClock()
+    app = make_app(tmp_path, spar_config("prop"), clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        round_id = rnd(app).keeper.round_id
+        await pilot.press(*"notes")
+        await pilot.press("ctrl+q")  # no tick came: leaving writes it at once
+    assert [(d.label, d.text) for d in drafts_of(tmp_path, round_id)] == [("Prep notes", "notes")]
+    app = make_app(tmp_path, spar_config("prop"), clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        round_id = rnd(app).keeper.round_id
+        await speak(pilot, clock, CASE)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press(*"half")
+        await pilot.press("ctrl+q")
+    assert [(d.label, d.text) for d in drafts_of(tmp_path, round_id)] == [("Second Proposition", "half")]

@@ -16,8 +16,9 @@ A drill (`Drill`: SideDrill, PickDrill, RebuttalDrill, CaseDrill, WeighDrill)::
         ...                                          #   motions, picks, time_limit; starts the item's clock
         drill.remaining()                            # seconds left (None without a limit)
         drill.check(text)                            # None, or what to type instead
-        result = drill.answer(text)                  # DrillResult (earned/possible, why, made, missed, models);
-                                                     #   raises BadAnswer for unreadable text
+        result = drill.answer(text)                  # DrillResult (earned/possible, why, made, missed, models,
+                                                     #   claim: what the item was about); raises BadAnswer
+                                                     #   for unreadable text
     summary = drill.summary()                        # DrillSummary: totals, accuracy, mean time, why
 
 A round (`Round`)::
@@ -28,14 +29,18 @@ A round (`Round`)::
     timer = rnd.start_speech()                       # SpeechTimer: status() (phase, POI window, protected,
                                                      #   next bell), poll() -> bells to flash and ring
     rnd.questions()                                  # the opponent's questions in a cross-examination
-    rnd.submit(text)                                 # SpeechRecord: made, answered, notes, time verdict
-    rnd.flow()                                       # FlowSheet: rows x speeches, made/answered/dropped
+    rnd.submit(text)                                 # SpeechRecord: made (by claim words or key terms,
+                                                     #   `matcher.recognise`), answered, notes, time verdict
+    rnd.flow()                                       # FlowSheet: rows x speeches, made/defended/extended/
+                                                     #   answered/dropped
     rnd.finish()                                     # Adjudication: criteria with why, score on the scale,
                                                      #   dropped arguments, best_speech, verdict; .lines()
 
 Saving (per profile, as results come in): `DrillSaver(store, profile, drill).save(result)` and
-`RoundKeeper(store, profile, rnd).save()` after each speech; history:
-`tui.store.rounds.debate_history(store, profile)`.
+`RoundKeeper(store, profile, rnd).save()` after each speech; what is typed but not submitted:
+`DraftKeeper(store, profile, key, clock=clock)` (touch per key, poll on a timer, flush on leaving,
+discard on submit); history: `tui.store.rounds.debate_history(store, profile)`, and a saved round
+read back with `past_round(store, profile, record, motion=, fmt=)` (speeches, flow, adjudication, drafts).
 Plain mode: `tui.debate.plain.run_drill` / `run_round` on injected streams.
 """
 
@@ -58,7 +63,7 @@ from tui.debate.drills import (
 from tui.debate.errors import BadAnswer, DebateError, fmt_score
 from tui.debate.flow import FlowRow, FlowSheet
 from tui.debate.launch import DebateConfig, MotionError, resolve_motion
-from tui.debate.records import DrillSaver, RoundKeeper
+from tui.debate.records import DraftKeeper, DrillSaver, PastRound, RoundKeeper, past_round
 from tui.debate.round import Round, SpeechRecord, Turn
 
 __all__ = [
@@ -72,6 +77,7 @@ __all__ = [
     "CriterionScore",
     "DebateConfig",
     "DebateError",
+    "DraftKeeper",
     "Drill",
     "DrillKind",
     "DrillResult",
@@ -81,6 +87,7 @@ __all__ = [
     "FlowSheet",
     "ManualClock",
     "MotionError",
+    "PastRound",
     "PickDrill",
     "Prompt",
     "RebuttalDrill",
@@ -96,5 +103,6 @@ __all__ = [
     "fmt_score",
     "make_drill",
     "mmss",
+    "past_round",
     "resolve_motion",
 ]

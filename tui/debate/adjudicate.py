@@ -232,7 +232,8 @@ def adjudicate(
     if not made:
         cwhy.append(
             "none of the set's arguments for your side was recognised (an argument is recognised when "
-            "half the words of its claim, or 40% of its claim, reasoning and impact, appear)"
+            "half the words of its claim come together, or, in your own words, at least three of its key "
+            "terms from claim, reasoning and impact, pointing to it rather than to another argument)"
         )
     cwhy.append(
         f"strength made {got} against {target} for the strongest case of {len(case)} "

@@ -1,7 +1,8 @@
 """Reading a typed speech: which arguments of the set it makes and which opposing ones it answers.
 
-The same matcher as the rebuttal drill: an argument is made when its claim is
-recognised (`matcher.recognise`); an opposing argument is answered when the
+The same matcher as the rebuttal drill: an argument is made when it is
+recognised (`matcher.recognise`: half its claim's words together, or its key
+terms together and pointing to it); an opposing argument is answered when the
 speech makes at least half the key points of one of its model rebuttals.
 """
 
@@ -13,12 +14,14 @@ from dataclasses import dataclass
 from tui.content.models import Argument
 from tui.debate.matcher import (
     CLAIM_WINDOW,
+    ArgumentTerms,
     RebuttalMatch,
     Recognition,
     TextIndex,
     best_rebuttal,
     coverage,
     recognise,
+    term_evidence,
 )
 from tui.debate.text import clean
 
@@ -27,7 +30,7 @@ ANSWER_SHARE = 0.5
 ANSWER_WINDOW = 80
 """... together, within this many words (so a long speech does not answer everything by chance),
 and either two key points are made (one, if the rebuttal has only one) or the speech names the
-argument: a third of its claim's words."""
+argument: a third of its claim's words, or its key terms (`matcher.term_evidence`)."""
 REFERENCE_SHARE = 1 / 3
 
 
@@ -38,13 +41,19 @@ class Answer:
     argument: Argument
     match: RebuttalMatch
     reference: float = 0.0
+    named_by_terms: bool = False
+
+    @property
+    def named(self) -> bool:
+        """Whether the speech names the argument it answers (a third of its claim's words, or its key terms)."""
+        return self.reference >= REFERENCE_SHARE or self.named_by_terms
 
     @property
     def answered(self) -> bool:
         m = self.match
         if m.made == 0 or m.share < ANSWER_SHARE:
             return False
-        return m.made >= 2 or m.total == 1 or self.reference >= REFERENCE_SHARE
+        return m.made >= 2 or m.total == 1 or self.named
 
     @property
     def share(self) -> float:
@@ -82,18 +91,29 @@ class SpeechAnalysis:
         return tuple(a.argument.id for a in self.answers if a.answered)
 
 
-def analyse(text: str, own: Sequence[Argument], opposing: Sequence[Argument]) -> SpeechAnalysis:
-    """Find the own-side arguments a speech makes and how it answers the opposing ones given."""
+def analyse(
+    text: str, own: Sequence[Argument], opposing: Sequence[Argument], terms: ArgumentTerms | None = None
+) -> SpeechAnalysis:
+    """Find the own-side arguments a speech makes and how it answers the opposing ones given.
+
+    `terms`: the key terms of the whole set (`ArgumentTerms(motion.arguments, motion.motion)`), so a
+    word several arguments share counts for none of them in particular; without it each argument is
+    read on its own."""
+    terms = terms or ArgumentTerms((*own, *opposing))
     cleaned = clean(text)
     idx = TextIndex(cleaned.text)
     notes = list(cleaned.notes)
     if not cleaned.text:
         notes.append("empty speech: nothing to flow")
         return SpeechAnalysis("", 0, (), (), tuple(notes))
-    made = tuple(r for r in (recognise(idx, a) for a in own) if r.recognised)
+    made = tuple(r for r in (recognise(idx, a, terms) for a in own) if r.recognised)
     answers: list[Answer] = []
     for arg in opposing:
         match = best_rebuttal(idx, arg, ANSWER_WINDOW)
         if match is not None:
-            answers.append(Answer(arg, match, coverage(idx, arg.claim, CLAIM_WINDOW).share))
+            reference = coverage(idx, arg.claim, CLAIM_WINDOW).share
+            named = (
+                reference < REFERENCE_SHARE and match.made == 1 and term_evidence(idx, arg, terms).recognised
+            )
+            answers.append(Answer(arg, match, reference, named))
     return SpeechAnalysis(cleaned.text, len(idx), made, tuple(answers), tuple(notes))

@@ -16,6 +16,7 @@ Everything returns what it found and how, so each figure can be explained.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal, TypeVar
@@ -24,7 +25,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from tui.content.models import Argument, Rebuttal
-from tui.debate.text import STOPWORDS, content_words, stem, words
+from tui.debate.text import EVERYDAY_WORDS, STOPWORDS, content_words, stem, words
 
 How = Literal["exact", "stem", "typo"]
 PHRASE_GAP = 1
@@ -316,42 +317,210 @@ def coverage(text: str | TextIndex, passage: str, width: int | None = None) -> C
 
 
 CLAIM_SHARE = 0.5
-"""A claim is recognised when half its content words appear..."""
-BODY_SHARE = 0.4
-"""... or 40% of the words of claim, reasoning and impact together."""
+"""A claim is recognised when half its content words appear together (see `CLAIM_WINDOW`)..."""
+CLAIM_WINDOW = 30
+"""A claim's words must come together: within this many words (or three times the claim's length)."""
+
+# ---------------------------------------------------------------------------- key terms
+KEY_PLACES: tuple[tuple[str, float], ...] = (("claim", 2.0), ("reasoning", 1.0), ("impact", 1.0))
+"""... or by its key terms, for a learner who puts the argument in their own words. The key terms are
+the content words of the claim (weight 2), reasoning and impact (weight 1 each), leaving out stopwords,
+everyday words (`text.EVERYDAY_WORDS`) and words under three letters; a word also used by other
+arguments of the set (or by the motion) is shared out: its weight is divided by 1 + that number."""
+KEY_WINDOW = 50
+"""The key terms must come together: within this many words."""
+KEY_MIN_TERMS = 3
+"""At least this many different key terms..."""
+KEY_MIN_WEIGHT = 2.5
+"""... weighing together at least this much..."""
+KEY_LEAD = 1.5
+"""... and at least this many times what the same stretch of words gives any other argument of the set
+(so words two arguments share cannot make the wrong one). Key terms match by word stem ("legally"
+makes "legal"), never as typos: one letter turns too many words into another ("export"/"expert")."""
+
+
+@dataclass(frozen=True, slots=True)
+class KeyTerm:
+    """One word that points to an argument, and how much it counts."""
+
+    word: str
+    stem: str
+    weight: float
+    place: str
+
+
+def _term_words(text: str) -> list[str]:
+    return [w for w in content_words(text) if len(w) >= 3 and w not in STOPWORDS and w not in EVERYDAY_WORDS]
+
+
+def _term_stems(text: str) -> set[str]:
+    return {stem(w) for w in _term_words(text)}
+
+
+def _argument_text(argument: Argument) -> str:
+    return " ".join((argument.claim, argument.reasoning, argument.impact))
+
+
+class ArgumentTerms:
+    """The key terms of each argument of a set, weighed against each other. Build once per motion.
+
+    `ArgumentTerms(motion.arguments, motion.motion)`; `terms.of(argument)` (an argument from outside the
+    set is weighed against the set too).
+    """
+
+    def __init__(self, arguments: Sequence[Argument] = (), motion: str = "") -> None:
+        self.arguments = tuple(arguments)
+        self._stems = {a.id: _term_stems(_argument_text(a)) for a in self.arguments}
+        self._motion = _term_stems(motion)
+        self._cache: dict[str, tuple[KeyTerm, ...]] = {}
+
+    def of(self, argument: Argument) -> tuple[KeyTerm, ...]:
+        """The argument's key terms, heaviest first."""
+        known = argument.id in self._stems
+        if known and argument.id in self._cache:
+            return self._cache[argument.id]
+        best: dict[str, KeyTerm] = {}
+        for place, weight in KEY_PLACES:
+            for word in _term_words(getattr(argument, place)):
+                s = stem(word)
+                shared = sum(1 for aid, stems in self._stems.items() if aid != argument.id and s in stems)
+                shared += s in self._motion
+                term = KeyTerm(word, s, weight / (1 + shared), place)
+                if s not in best or best[s].weight < term.weight:
+                    best[s] = term
+        order = list(best)
+        terms = tuple(sorted(best.values(), key=lambda t: (-t.weight, order.index(t.stem))))
+        if known:
+            self._cache[argument.id] = terms
+        return terms
+
+
+def _in_window(positions: Sequence[int], start: int, width: int) -> bool:
+    i = bisect.bisect_left(positions, start)
+    return i < len(positions) and positions[i] < start + width
+
+
+def _heaviest_window(
+    groups: Sequence[Sequence[int]], weights: Sequence[float], width: int
+) -> tuple[int, float]:
+    """(start, weight) of the window of `width` words whose distinct groups weigh the most (the first such)."""
+    events = sorted((pos, g) for g, positions in enumerate(groups) for pos in positions)
+    if not events:
+        return 0, 0.0
+    counts = [0] * len(groups)
+    current, best, best_start, left = 0.0, 0.0, events[0][0], 0
+    for pos, g in events:
+        counts[g] += 1
+        if counts[g] == 1:
+            current += weights[g]
+        while pos - events[left][0] >= width:
+            lg = events[left][1]
+            counts[lg] -= 1
+            if counts[lg] == 0:
+                current -= weights[lg]
+            left += 1
+        if current > best + 1e-9:
+            best, best_start = current, events[left][0]
+    return best_start, best
+
+
+@dataclass(frozen=True, slots=True)
+class TermEvidence:
+    """The key terms of an argument found together in a text, against the best any other argument gets there."""
+
+    found: tuple[KeyTerm, ...]
+    weight: float
+    total: float
+    rival: float = 0.0
+    rival_claim: str = ""
+
+    @property
+    def recognised(self) -> bool:
+        return (
+            len(self.found) >= KEY_MIN_TERMS
+            and self.weight >= KEY_MIN_WEIGHT - 1e-9
+            and self.weight >= KEY_LEAD * self.rival - 1e-9
+        )
+
+    @property
+    def share(self) -> float:
+        return self.weight / self.total if self.total else 0.0
+
+    def explain(self) -> str:
+        if not self.found:
+            return "no key terms"
+        words = ", ".join(t.word for t in self.found[:6]) + (", …" if len(self.found) > 6 else "")
+        line = f"key terms {words}: {len(self.found)} weighing {self.weight:.1f}"
+        if self.rival_claim:
+            line += f" against {self.rival:.1f} for '{self.rival_claim}'"
+        return line
+
+
+def term_evidence(
+    text: str | TextIndex, argument: Argument, terms: ArgumentTerms | None = None
+) -> TermEvidence:
+    """The argument's key terms the text has together (in its heaviest `KEY_WINDOW`), and its nearest rival."""
+    idx = index(text)
+    table = terms or ArgumentTerms()
+    own = table.of(argument)
+    total = sum(t.weight for t in own)
+    groups = [idx.by_stem.get(t.stem, []) for t in own]
+    start, weight = _heaviest_window(groups, [t.weight for t in own], KEY_WINDOW)
+    found = tuple(
+        t for t, positions in zip(own, groups, strict=True) if _in_window(positions, start, KEY_WINDOW)
+    )
+    rival, rival_claim = 0.0, ""
+    if found:
+        for other in table.arguments:
+            if other.id == argument.id:
+                continue
+            theirs = sum(
+                t.weight
+                for t in table.of(other)
+                if _in_window(idx.by_stem.get(t.stem, []), start, KEY_WINDOW)
+            )
+            if theirs > rival:
+                rival, rival_claim = theirs, other.claim
+    return TermEvidence(found, weight, total, rival, rival_claim)
 
 
 @dataclass(frozen=True, slots=True)
 class Recognition:
-    """Whether a text makes an argument, judged by its claim and its reasoning and impact."""
+    """Whether a text makes an argument: by its claim's words, or by its key terms."""
 
     argument: Argument
     claim: Coverage
-    body: Coverage
+    terms: TermEvidence
+
+    @property
+    def by_claim(self) -> bool:
+        return self.claim.share >= CLAIM_SHARE
 
     @property
     def recognised(self) -> bool:
-        return self.claim.share >= CLAIM_SHARE or self.body.share >= BODY_SHARE
+        return self.by_claim or self.terms.recognised
 
     @property
-    def strength(self) -> float:
-        return max(self.claim.share, self.body.share)
+    def how(self) -> str:
+        """In a few words, why it was recognised (empty when it was not)."""
+        if self.by_claim:
+            return f"its claim's words: {', '.join(self.claim.matched[:5])}"
+        if self.terms.recognised:
+            return f"its key terms: {', '.join(t.word for t in self.terms.found[:5])}"
+        return ""
 
     def explain(self) -> str:
+        words = len(self.claim.matched) + len(self.claim.missed)
         return (
-            f"'{self.argument.claim}': {len(self.claim.matched)}/{len(self.claim.matched) + len(self.claim.missed)}"
-            f" claim words, {self.body.share:.0%} of claim, reasoning and impact words"
+            f"'{self.argument.claim}': {len(self.claim.matched)}/{words} claim words; {self.terms.explain()}"
         )
 
 
-CLAIM_WINDOW = 30
-"""A claim's words must come together: within this many words (or three times the claim's length)."""
-BODY_WINDOW = 150
-
-
-def recognise(text: str | TextIndex, argument: Argument) -> Recognition:
-    """Whether the text makes the argument: its claim's words together, or its reasoning's and impact's."""
+def recognise(text: str | TextIndex, argument: Argument, terms: ArgumentTerms | None = None) -> Recognition:
+    """Whether the text makes the argument: half its claim's words together, or its key terms together and
+    pointing to it rather than to another argument of the set (`terms`: the set's key terms)."""
     idx = index(text)
-    body = " ".join((argument.claim, argument.reasoning, argument.impact))
     claim_width = max(CLAIM_WINDOW, 3 * len(content_words(argument.claim)))
-    return Recognition(argument, coverage(idx, argument.claim, claim_width), coverage(idx, body, BODY_WINDOW))
+    return Recognition(
+        argument, coverage(idx, argument.claim, claim_width), term_evidence(idx, argument, terms)
+    )

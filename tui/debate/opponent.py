@@ -243,7 +243,10 @@ class Opponent:
         else:
             paragraphs.append("Weigh the clashes as they fell: ours mattered more, and sooner.")
         return OpponentSpeech(
-            "\n\n".join(paragraphs), defended=tuple(defended), actions=tuple(actions), extended=tuple(extended)
+            "\n\n".join(paragraphs),
+            defended=tuple(defended),
+            actions=tuple(actions),
+            extended=tuple(extended),
         )
 
     def questions(

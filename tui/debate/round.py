@@ -30,6 +30,7 @@ from tui.debate.clock import Clock, Countdown, SpeechTimer, SystemClock, time_ve
 from tui.debate.drills import SIDE_NAMES, new_seed, other
 from tui.debate.errors import DebateError
 from tui.debate.flow import FlowSheet, build_flow
+from tui.debate.matcher import ArgumentTerms
 from tui.debate.opponent import Opponent
 from tui.debate.text import safe
 
@@ -161,6 +162,7 @@ class Round:
         if fmt.teams and len({t.id for t in fmt.teams if t.side == side}) > 1:
             self.notices.append(f"in {fmt.name} you give every {fmt.side_name(side)} speech (both teams)")
         self.own_args = own
+        self.terms = ArgumentTerms(motion.arguments, motion.motion)  # key terms, weighed across the whole set
         self.opponent = Opponent(
             motion.arguments,
             other(side),
@@ -287,7 +289,7 @@ class Round:
             )
             self.records.append(record)
             return record
-        analysis = analyse(text, self.own_args, self._opponent_made())
+        analysis = analyse(text, self.own_args, self._opponent_made(), self.terms)
         verdict = time_verdict(turn.speech, seconds)
         notes = list(analysis.notes)
         answered = analysis.answered_ids if turn.speech.kind == "speech" else ()
@@ -298,7 +300,7 @@ class Round:
         for ans in analysis.answers:
             if ans.argument.id in answered and ans.argument not in self.learner_answered:
                 self.learner_answered.append(ans.argument)
-        actions = [f"made your argument '{r.argument.claim}'" for r in analysis.made]
+        actions = [f"made your argument '{r.argument.claim}' (recognised by {r.how})" for r in analysis.made]
         actions += [
             f"answered '{a.argument.claim}' ({', '.join(a.match.made_labels)})"
             for a in analysis.answers

@@ -107,6 +107,26 @@ STOPWORDS = frozenset(
 )
 """Words too common to make a point on their own (dropped from phrases and claims, kept for signposts)."""
 
+_EVERYDAY = """
+    also just only even still yet already again ever never always often sometimes very much many more most
+    less least few fewer other others another same such own each every all any some both either neither none
+    no not while whereas although though because since unless until whether than then there here where when
+    why how get gets got getting make makes made making take takes took taken give gives gave given keep
+    keeps kept keeping go goes went gone going come comes came coming put puts say says said see sees seen
+    saw know knows knew known use uses used using need needs needed want wants wanted let lets way ways
+    thing things part parts one two three four five first second third new old good bad big small large
+    long short high low far near enough lot lots kind sort case point fact time times year years day days
+    today now later soon right wrong true false real really likely well better best worse worst able
+    mean means meant show shows showed shown find finds found work works worked working become becomes
+    became seem seems seemed look looks looked tell tells told ask asks asked leave leaves left turn turns
+    turned start starts started end ends ended run runs ran everyone everything anyone anything someone
+    something nothing nobody whole rather instead without within across around through over under after
+    before between against among into upon about above below back away off out up down yes per via
+    cannot cant dont doesnt didnt isnt arent wasnt werent wont wouldnt couldnt shouldnt
+"""
+EVERYDAY_WORDS = frozenset(_EVERYDAY.split())
+"""Everyday words of argument: real words, but too common to point to one argument (left out of key terms)."""
+
 
 @dataclass(frozen=True, slots=True)
 class Cleaned:

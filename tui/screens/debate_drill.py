@@ -5,6 +5,11 @@ reads (`prop`, `2`, `1 3 4`, the typed rebuttal or sentence), hands it to
 `drill.answer()`, shows the scored result openly and saves it at once
 (`DrillSaver`). The item clock ticks on `set_interval` and reads the injected
 clock, so tests move a fake clock and call `tick()`.
+
+A typed answer (rebuttal, weighing sentence) is autosaved as a draft of that
+item (`DraftKeeper`: a keystroke only marks it dirty, the tick writes it at
+most every few seconds, leaving writes it at once) and comes back the next
+time the same item of the same drill is shown; submitting deletes it.
 """
 
 from __future__ import annotations
@@ -24,7 +29,8 @@ from textual.widgets import Button, Footer, Label, Static
 from tui.bindings import DRILL, QUIZ
 from tui.debate import BadAnswer, DebateConfig, DebateError, Drill, DrillResult, Prompt
 from tui.debate.errors import fmt_score
-from tui.screens.debate_support import TICK_SECONDS, drill_saver, safely
+from tui.debate.records import drill_draft_key
+from tui.screens.debate_support import TICK_SECONDS, Drafts, draft_keeper, drill_saver, safely
 from tui.screens.dialogs import ConfirmScreen
 from tui.widgets.debate_argument import ArgumentCard
 from tui.widgets.debate_clock import Countdown
@@ -78,6 +84,7 @@ class DrillScreen(Screen[None]):
         self.phase: Phase = "asking"
         self.saver: Any = None
         self.warned_time = False
+        self.drafts: Drafts | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="drill-bar", classes="dbar"):
@@ -114,8 +121,13 @@ class DrillScreen(Screen[None]):
             await self.query_one(area).remove_children()
         await self.query_one("#drill-prompt").mount_all(self.prompt_widgets(prompt))
         answer = self.answer_widget(prompt)
+        if self.drafts is not None:
+            self.drafts.flush()
+        self.drafts = None
         if answer is not None:
             await self.query_one("#drill-answer").mount(answer)
+            if isinstance(answer, SpeechEditor | SafeInput):
+                self.drafts = self.restore_draft(prompt, answer)
             if answer.focusable:
                 answer.focus()
             else:
@@ -183,6 +195,45 @@ class DrillScreen(Screen[None]):
             placeholder="… outweighs … because it is more likely / sooner / irreversible", id="drill-input"
         )
 
+    def restore_draft(self, prompt: Prompt, widget: SpeechEditor | SafeInput) -> Drafts | None:
+        """Autosave for a typed answer; a draft left from before (a crash, a drill left half way) comes back."""
+        keeper = draft_keeper(
+            self.app,
+            drill_draft_key(prompt.drill, prompt.motion.id, prompt.item_id),
+            label=prompt.argument.claim if prompt.argument is not None else prompt.item_id,
+        )
+        if keeper is None:
+            return None
+        try:
+            draft = keeper.restore()
+        except Exception as exc:  # an unreadable database: type on, without autosave
+            self.notify(f"Could not read your saved draft: {exc}", severity="error", markup=False)
+            return None
+        if draft is not None and draft.text.strip():
+            if isinstance(widget, SpeechEditor):
+                widget.load_text(draft.text)
+                widget.move_cursor(widget.document.end)
+            else:
+                widget.value = " ".join(draft.text.split("\n"))
+                widget.cursor_position = len(widget.value)
+            self.notify(
+                f"Your unsubmitted answer from {draft.updated.astimezone():%d %b %H:%M} is back: edit it or submit.",
+                title="Draft restored",
+                markup=False,
+            )
+        if isinstance(widget, SpeechEditor):
+            return Drafts(self.app, keeper, lambda: widget.text)
+        return Drafts(self.app, keeper, lambda: widget.value)
+
+    def on_text_area_changed(self, event: SpeechEditor.Changed) -> None:
+        if event.text_area.id == "drill-editor" and self.drafts is not None:
+            self.drafts.touch()  # per key only a flag: the tick writes the draft
+
+    @on(SafeInput.Changed, "#drill-input")
+    def _input_changed(self, event: SafeInput.Changed) -> None:
+        if self.drafts is not None:
+            self.drafts.touch()
+
     def update_bar(self) -> None:
         d = self.drill
         number = self.prompt.number if self.prompt is not None and self.phase != "done" else d.total
@@ -245,6 +296,9 @@ class DrillScreen(Screen[None]):
             return
         if self.saver is not None:
             safely(self.app, "this answer", partial(self.saver.save, result))
+        if self.drafts is not None:
+            self.drafts.discard()  # submitted: the draft has done its job
+            self.drafts = None
         await self.show_result(result)
 
     async def _confirmed_empty(self, text: str, yes: bool | None) -> None:
@@ -277,6 +331,8 @@ class DrillScreen(Screen[None]):
         """Repaint the item clock (every TICK_SECONDS; tests call it after moving the fake clock)."""
         if self.phase != "asking":
             return
+        if self.drafts is not None:
+            self.drafts.poll()
         self.update_clock()
         left = self.drill.remaining()
         if left is not None and left <= 0 and not self.warned_time:
@@ -342,11 +398,17 @@ class DrillScreen(Screen[None]):
     def _leave(self, yes: bool | None) -> None:
         if not yes:
             return
+        if self.drafts is not None:
+            self.drafts.flush()  # kept for the next time this item comes up
         if self.drill.results:
             self.show_summary()
         else:
             self.phase = "done"
             self.app.pop_screen()
+
+    def on_unmount(self) -> None:
+        if self.drafts is not None:
+            self.drafts.flush()  # ctrl+q mid-answer: the typing is kept
 
     @on(NumberedOptions.Chosen)
     async def _clicked(self, event: NumberedOptions.Chosen) -> None:

@@ -1,35 +1,52 @@
-"""Debate history: progress over rounds and drills, as lines (sparklines, bars) and in words."""
+"""Debate history: progress over rounds and drills, as lines (sparklines, bars) and in words.
+
+Every round is listed, newest first; Enter on one reopens it (`PastRoundScreen`): its
+adjudication, flow sheet and transcript, and for an unfinished round the draft that was
+being typed when it stopped.
+"""
 
 from __future__ import annotations
 
 import asyncio
 from typing import TYPE_CHECKING
 
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Footer, Label, OptionList, Static
+from textual.widgets.option_list import Option
 
 from tui.bindings import DEBATE_HISTORY
 from tui.screens.debate_support import sparring
-from tui.widgets.charts import BarChart, BarRow
+from tui.widgets.charts import BarChart, BarRow, bar
 from tui.widgets.debate_result import bullets
 from tui.widgets.debate_trend import TrendLine
 
 if TYPE_CHECKING:
     from tui.store.rounds import DebateHistory, RoundRecord
 
-RECENT_ROUNDS = 8
 
-
-def round_row(r: RoundRecord) -> BarRow:
-    label = f"{r.started:%d %b} {r.motion_id}"
+def round_option(r: RoundRecord, drafted: bool = False) -> Content:
+    """One line of the round list: when, the score as a bar (or how far it got), motion, format, side."""
+    when = f"{r.started.astimezone():%d %b %H:%M}"  # stored in UTC, shown in local time
     if r.score is None or r.share is None:
-        return BarRow(label, 0.0, f"unfinished · {r.format_id} · {r.side}")
-    return BarRow(
-        label, r.share, f"{r.score:g} ({r.scale_low:g}–{r.scale_high:g}) · {r.format_id} · {r.side}"
+        given = sum(1 for s in r.detail.get("speeches") or () if s.get("actor") == "learner")
+        state = Content.assemble(
+            ("unfinished".ljust(10), "$text-warning"), (f" {given} speech(es)".ljust(19), "dim")
+        )
+    else:
+        state = Content.assemble(
+            (bar(r.share, 10), "$text-success"), f" {r.score:g} ({r.scale_low:g}–{r.scale_high:g})".ljust(19)
+        )
+    return Content.assemble(
+        (when, "dim"),
+        "  ",
+        state,
+        " ",
+        Content(f"{r.motion_id} · {r.format_id} · {r.side}"),
+        (" · draft" if drafted else "", "bold $text-accent"),
     )
 
 
@@ -63,11 +80,18 @@ class DebateHistoryScreen(Screen[None]):
                     yield Static("", id="drill-note", classes="hint")
             yield Label("Drills by kind", classes="dheading")
             yield BarChart(width=20, label_width=10, empty="no drills yet", id="drill-kinds")
-            yield Label(f"Latest rounds (up to {RECENT_ROUNDS})", classes="dheading")
-            yield BarChart(width=16, label_width=34, empty="no rounds yet", id="recent-rounds")
+            yield Label("Rounds, newest first (Enter reopens one)", classes="dheading")
+            yield Static("no rounds yet", id="no-rounds", classes="hint")
+            yield OptionList(id="round-list", compact=True)
         yield Footer()
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.history: DebateHistory | None = None
+        self.listed: list[RoundRecord] = []
+
     def on_mount(self) -> None:
+        self.query_one("#round-list").display = False
         self.load()
 
     @work(exclusive=True)
@@ -94,8 +118,39 @@ class DebateHistoryScreen(Screen[None]):
             Content(f"{len(drills)} run(s), latest {drills[-1]:.0%}" if drills else "")
         )
         self.query_one("#drill-kinds", BarChart).set_rows(drill_rows(history))
-        recent = list(history.rounds)[-RECENT_ROUNDS:]
-        self.query_one("#recent-rounds", BarChart).set_rows([round_row(r) for r in reversed(recent)])
+        self.history = history
+        self.listed = list(reversed(history.rounds))
+        options = self.query_one("#round-list", OptionList)
+        options.clear_options()
+        options.add_options([Option(round_option(r, r.id in history.drafted)) for r in self.listed])
+        options.display = bool(self.listed)
+        self.query_one("#no-rounds").display = not self.listed
+        if self.listed:
+            options.highlighted = 0
+            options.focus()
+
+    def open_round(self, record: RoundRecord) -> None:
+        """Reopen a saved round: its adjudication, flow sheet, transcript and drafts."""
+        from tui.debate.records import past_round
+        from tui.screens.debate_results import PastRoundScreen
+
+        backend = sparring(self.app).backend
+        if backend.store is None:
+            return
+        library = backend.library
+        motion = library.motions.get(record.motion_id) if library is not None else None
+        fmt = library.formats.get(record.format_id) if library is not None else None
+        try:
+            past = past_round(backend.store, backend.settings.profile, record, motion=motion, fmt=fmt)
+        except Exception as exc:  # a damaged record: say so, keep the history open
+            self.notify(f"Could not read this round: {exc}", severity="error", markup=False)
+            return
+        self.app.push_screen(PastRoundScreen(past))
+
+    @on(OptionList.OptionSelected, "#round-list")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        if 0 <= event.option_index < len(self.listed):
+            self.open_round(self.listed[event.option_index])
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -1,5 +1,9 @@
 """The debate home: choose a motion, then a drill or a sparring round (side, format), or the history.
 
+Drill options, as on the command line: how many items (`--count`), the time limit per item in
+seconds (`--time`; blank keeps each drill's own: rebuttal 90 s) and level 2 of the side drill
+(`--level 2`: motions mixed, which motion and which side).
+
 `DebateHomeScreen(config)` with a `DebateConfig` from the command line
 (`sparring drill …` / `sparring spar …`) starts that drill or round at once,
 over this screen, so leaving it comes back here.
@@ -15,7 +19,19 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Label, OptionList, RadioButton, RadioSet, Select, Static
+from textual.widgets import (
+    Button,
+    Checkbox,
+    Footer,
+    Header,
+    Input,
+    Label,
+    OptionList,
+    RadioButton,
+    RadioSet,
+    Select,
+    Static,
+)
 from textual.widgets.option_list import Option
 
 from tui.bindings import DEBATE_HOME
@@ -34,6 +50,41 @@ DRILLS = (
     ("weigh", "Weigh", "one sentence weighing two impacts"),
 )
 DRILL_SIDES = (("both", "Both"), ("prop", "Proposition"), ("opp", "Opposition"))
+COUNT_RANGE = (1, 99)
+TIME_RANGE = (5.0, 3600.0)
+DEFAULTS_HINT = "blank: each drill's own (rebuttal: 3 items, 90 s each)"
+"""Blank fields keep each drill's own count and limit (side 10 items; pick 5; rebuttal 3, 90 s; case 120 s;
+weigh 3, 60 s)."""
+
+
+class OptionError(ValueError):
+    """A drill option typed on the home screen that cannot be used (the message says what to type)."""
+
+
+def parse_count(text: str) -> int | None:
+    text = text.strip()
+    if not text:
+        return None
+    low, high = COUNT_RANGE
+    if not text.isdigit() or not low <= int(text) <= high:
+        raise OptionError(f"Items: a whole number from {low} to {high}, or blank for the drill's own.")
+    return int(text)
+
+
+def parse_time(text: str) -> float | None:
+    text = text.strip()
+    if not text:
+        return None
+    low, high = TIME_RANGE
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not low <= value <= high:
+        raise OptionError(
+            f"Time: seconds from {low:g} to {high:g}, or blank for the drill's own (rebuttal 90 s)."
+        )
+    return value
 
 
 def motion_counts(motion: ArgumentSet) -> Content:
@@ -76,6 +127,17 @@ class DebateHomeScreen(Screen[None]):
                     with RadioSet(id="drill-as", compact=True, classes="inline-radio"):
                         for value, name in DRILL_SIDES:
                             yield RadioButton(name, value=value == "both", name=value, compact=True)
+                with Horizontal(classes="button-row", id="drill-options-row"):
+                    yield Label("items     ", classes="hint")
+                    yield Input(
+                        placeholder="own", id="drill-count", type="integer", max_length=2, compact=True
+                    )
+                    yield Label("  time (s) ", classes="hint")
+                    yield Input(placeholder="own", id="drill-time", type="number", max_length=6, compact=True)
+                with Horizontal(classes="button-row", id="drill-level-row"):
+                    yield Label("side drill", classes="hint")
+                    yield Checkbox("level 2: mix motions", id="drill-level", compact=True)
+                yield Static(DEFAULTS_HINT, id="drill-defaults", classes="hint")
                 yield Label("Sparring round", classes="dfield")
                 with Horizontal(classes="button-row"):
                     yield Label("side      ", classes="hint")
@@ -133,12 +195,29 @@ class DebateHomeScreen(Screen[None]):
         select.set_options([(f.name, f.id) for f in formats])
         if formats:
             select.value = formats[0].id
+        if self.config is not None and self.config.mode == "drill":
+            self.show_options(self.config)
         if self.motions:
             wanted = self.config.motion.id if self.config is not None else None
             index = next((i for i, m in enumerate(self.motions) if m.id == wanted), 0)
             options.highlighted = index
             self.show_motion(self.motions[index])
             options.focus()
+
+    def show_options(self, config: DebateConfig) -> None:
+        """The drill options of a config from the command line, so later drills keep them."""
+        if config.count is not None:
+            self.query_one("#drill-count", Input).value = str(config.count)
+        if config.time_limit is not None:
+            self.query_one("#drill-time", Input).value = f"{config.time_limit:g}"
+        self.query_one("#drill-level", Checkbox).value = config.level >= 2
+
+    def drill_options(self) -> tuple[int | None, float | None, int]:
+        """(count, time limit, level) from the fields; raises OptionError with what to type instead."""
+        count = parse_count(self.query_one("#drill-count", Input).value)
+        time_limit = parse_time(self.query_one("#drill-time", Input).value)
+        level = 2 if self.query_one("#drill-level", Checkbox).value else 1
+        return count, time_limit, level
 
     def motion(self) -> ArgumentSet | None:
         options = self.query_one("#motions", OptionList)
@@ -178,6 +257,11 @@ class DebateHomeScreen(Screen[None]):
         others = tuple(m for m in library.motions.values() if m.id != motion.id)
         facts = facts_for(motion, library)
         if mode == "drill":
+            try:
+                count, time_limit, level = self.drill_options()
+            except OptionError as exc:
+                self.notify(str(exc), title="Drill options", severity="warning", markup=False)
+                return None
             drill_side = self._radio("#drill-as", "both")
             return DebateConfig(
                 "drill",
@@ -185,6 +269,9 @@ class DebateHomeScreen(Screen[None]):
                 seed=self.seed,
                 kind=kind,  # type: ignore[arg-type]
                 side=None if drill_side == "both" else drill_side,  # type: ignore[arg-type]
+                count=count,
+                level=level,
+                time_limit=time_limit,
                 others=others,
                 facts=facts,
             )

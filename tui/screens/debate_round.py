@@ -11,7 +11,11 @@ Phases on screen:
 - done: the adjudication screen replaces this one.
 
 The round is saved (`RoundKeeper`) when it starts and after every speech, so
-leaving or a crash loses nothing submitted. Nothing is analysed while typing.
+leaving or a crash loses nothing submitted. What is typed but not submitted
+(prep notes, the speech in the editor) is autosaved as a draft of the round
+(`DraftKeeper`: a keystroke only marks it dirty; the clock's tick writes it at
+most every few seconds, and leaving writes it at once); the history shows it
+with the unfinished round. Nothing is analysed while typing.
 """
 
 from __future__ import annotations
@@ -28,7 +32,8 @@ from textual.widgets import Footer, Label, Static
 from tui.bindings import ROUND
 from tui.debate import DebateConfig, DebateError, Round, SpeechRecord, Turn
 from tui.debate.clock import mmss
-from tui.screens.debate_support import TICK_SECONDS, round_keeper, safely
+from tui.debate.records import prep_draft_key, speech_draft_key
+from tui.screens.debate_support import TICK_SECONDS, Drafts, draft_keeper, round_keeper, safely
 from tui.screens.dialogs import ConfirmScreen
 from tui.widgets.debate_clock import SpeechClock, countdown_content
 from tui.widgets.debate_editor import SpeechEditor
@@ -63,6 +68,8 @@ class RoundScreen(Screen[None]):
         self.shown: list[SpeechRecord] = []
         self.speeches_given = 0
         self.editor_dirty = False
+        self.prep_drafts: Drafts | None = None
+        self.speech_drafts: Drafts | None = None
 
     @property
     def side_name(self) -> str:
@@ -182,7 +189,10 @@ class RoundScreen(Screen[None]):
         await self.query_one("#clock-box").mount(Static("", id="prep-clock"))
         self.update_prep_clock()
         self.refresh_side()
-        self.query_one("#prep-notes", SpeechEditor).focus()
+        notes = self.query_one("#prep-notes", SpeechEditor)
+        if self.prep_drafts is None:
+            self.prep_drafts = self.drafts_for(prep_draft_key, "Prep notes", notes)
+        notes.focus()
 
     def update_prep_clock(self) -> None:
         prep = self.round.prep
@@ -293,6 +303,9 @@ class RoundScreen(Screen[None]):
         editor = SpeechEditor(notes, placeholder="Type your speech. ctrl+s submits it.", id="speech-editor")
         editor.border_title = turn.name
         await editor_box.mount(editor)
+        if self.prep_drafts is not None:
+            self.prep_drafts.flush()
+        self.speech_drafts = self.drafts_for(partial(speech_draft_key, index=turn.index), turn.name, editor)
         self.editor_dirty = True
         self.show_view("speaking")
         self.update_hint()
@@ -327,6 +340,11 @@ class RoundScreen(Screen[None]):
         self.speeches_given += 1
         self.last_learner = rec
         self.save()
+        if self.speech_drafts is not None:
+            self.speech_drafts.discard()
+            self.speech_drafts = None
+        if self.speeches_given == 1 and self.prep_drafts is not None:
+            self.prep_drafts.discard()  # the notes started this speech: they are in the transcript now
         await self.next_turn()
 
     async def _confirmed_empty(self, yes: bool | None) -> None:
@@ -349,6 +367,9 @@ class RoundScreen(Screen[None]):
 
     async def tick(self) -> None:
         """Move the clocks on (every TICK_SECONDS; tests call it after moving the fake clock)."""
+        for drafts in (self.prep_drafts, self.speech_drafts):
+            if drafts is not None:
+                drafts.poll()
         if self.phase == "prep":
             prep = self.round.prep
             self.update_prep_clock()
@@ -370,8 +391,13 @@ class RoundScreen(Screen[None]):
                 self.update_hint()
 
     def on_text_area_changed(self, event: SpeechEditor.Changed) -> None:
+        # Per key only flags: the word count and the draft follow on the clock's tick.
         if event.text_area.id == "speech-editor":
-            self.editor_dirty = True  # the word count follows on the next tick, not on every key
+            self.editor_dirty = True
+            if self.speech_drafts is not None:
+                self.speech_drafts.touch()
+        elif event.text_area.id == "prep-notes" and self.prep_drafts is not None:
+            self.prep_drafts.touch()
 
     # ---------------------------------------------------------------- actions
 
@@ -419,7 +445,11 @@ class RoundScreen(Screen[None]):
             else "Nothing was submitted yet; the round stays unfinished in your history."
         )
         if self.phase == "speaking" and self.query_one("#speech-editor", SpeechEditor).text.strip():
-            body += " The speech you are typing has not been submitted and will be lost."
+            body += (
+                " The speech you are typing is not submitted: it is kept as a draft with the round."
+                if self.speech_drafts is not None and self.speech_drafts.keeper is not None
+                else " The speech you are typing has not been submitted and will be lost."
+            )
         self.app.push_screen(
             ConfirmScreen("Leave this round?", body, yes="Leave", no="Stay"), partial(self._leave)
         )
@@ -428,7 +458,22 @@ class RoundScreen(Screen[None]):
         if yes:
             self.phase = "done"
             self.save()
+            self.flush_drafts()
             self.app.pop_screen()
+
+    def flush_drafts(self) -> None:
+        for drafts in (self.prep_drafts, self.speech_drafts):
+            if drafts is not None:
+                drafts.flush()
+
+    def drafts_for(self, make_key: Any, label: str, editor: SpeechEditor) -> Drafts | None:
+        """Autosave for `editor` under `make_key(round_id)`, or None while the round is not saved."""
+        round_id = getattr(self.keeper, "round_id", None)
+        if round_id is None:
+            return None
+        keeper = draft_keeper(self.app, make_key(round_id), label=label, round_id=round_id)
+        return Drafts(self.app, keeper, lambda: editor.text)
 
     def on_unmount(self) -> None:
         self.save()  # ctrl+q from anywhere: the round as it stands (every submitted speech) is kept
+        self.flush_drafts()  # ... and what was being typed

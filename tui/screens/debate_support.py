@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from tui.app import SparringApp
     from tui.content.library import Library
     from tui.debate import Drill, DrillSaver, Round, RoundKeeper
+    from tui.debate.records import DraftKeeper
     from tui.screens.backend import Backend
 
 TICK_SECONDS = 0.2
@@ -75,3 +76,56 @@ def safely(app: App[Any], what: str, save: Any) -> bool:
         app.notify(f"Could not save {what}: {exc}", severity="error", markup=False)
         return False
     return True
+
+
+def draft_keeper(
+    app: App[Any], key: str, *, label: str = "", round_id: int | None = None
+) -> DraftKeeper | None:
+    """An autosaver for one editor's unsubmitted text, or None when the store is not open."""
+    from tui.debate.records import DraftKeeper
+
+    backend = sparring(app).backend
+    if backend.store is None:
+        return None
+    return DraftKeeper(
+        backend.store,
+        backend.settings.profile,
+        key,
+        clock=clock_for(app),
+        label=label,
+        round_id=round_id,
+        now=backend.now,
+    )
+
+
+class Drafts:
+    """The screens' side of autosaving: every call is safe (a failed write is one notice, then autosave stops)."""
+
+    def __init__(self, app: App[Any], keeper: DraftKeeper | None, get_text: Any) -> None:
+        self.app = app
+        self.keeper = keeper
+        self.get_text = get_text
+
+    def _run(self, action: Any) -> None:
+        if self.keeper is None:
+            return
+        if not safely(self.app, "your draft", action):
+            self.app.notify(
+                "Drafts will not be autosaved for the rest of this screen.", severity="warning", markup=False
+            )
+            self.keeper = None
+
+    def touch(self) -> None:
+        if self.keeper is not None:
+            self.keeper.touch()
+
+    def poll(self) -> None:
+        if self.keeper is not None and self.keeper.due():
+            self._run(lambda: self.keeper.poll(self.get_text) if self.keeper else None)
+
+    def flush(self) -> None:
+        if self.keeper is not None and self.keeper.dirty:
+            self._run(lambda: self.keeper.flush(self.get_text) if self.keeper else None)
+
+    def discard(self) -> None:
+        self._run(lambda: self.keeper.discard() if self.keeper else None)

@@ -125,4 +125,19 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX rounds_profile ON rounds(profile_id, started);
     """,
+    # 3: drafts: text typed but not yet submitted (a speech, prep notes, a typed drill answer), autosaved
+    # while typing, so a crash or a kill loses at most a few seconds of it.
+    """
+    CREATE TABLE drafts (
+        profile_id INTEGER NOT NULL REFERENCES profiles(id),
+        key TEXT NOT NULL,            -- round:<round id>:speech:<index> | round:<round id>:prep
+                                      -- | drill:<kind>:<motion id>:<item id>
+        round_id INTEGER REFERENCES rounds(id),  -- set for a round's drafts: shown with the round
+        label TEXT NOT NULL DEFAULT '',          -- what it is a draft of, in words ("First Proposition")
+        text TEXT NOT NULL,
+        updated TEXT NOT NULL,
+        PRIMARY KEY (profile_id, key)
+    );
+    CREATE INDEX drafts_round ON drafts(profile_id, round_id);
+    """,
 ]

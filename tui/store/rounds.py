@@ -9,6 +9,11 @@ round saves itself after every speech, so a killed process loses nothing.
     round_id = save_round(store, profile, RoundRecord(...))             # insert
     save_round(store, profile, replace(record, id=round_id, ...))        # update
     history = debate_history(store, profile)                            # for the history screen
+
+Drafts (text typed but not submitted yet), one row per key, replaced on every save:
+
+    save_draft(store, profile, Draft(key, text, updated, label=..., round_id=...))
+    get_draft(store, profile, key); delete_draft(store, profile, key); round_drafts(store, profile, round_id)
 """
 
 from __future__ import annotations
@@ -265,6 +270,8 @@ class DebateHistory:
 
     rounds: tuple[RoundRecord, ...]
     drill_runs: tuple[DrillRun, ...]
+    drafted: frozenset[int] = frozenset()
+    """Ids of the rounds with an autosaved draft (text typed but never submitted)."""
 
     @property
     def finished_rounds(self) -> tuple[RoundRecord, ...]:
@@ -302,7 +309,12 @@ class DebateHistory:
             out.append("no finished rounds yet")
         unfinished = len(self.rounds) - len(done)
         if unfinished:
-            out.append(f"{unfinished} round(s) not finished (their speeches are saved)")
+            drafts = sum(1 for r in self.rounds if r.finished is None and r.id in self.drafted)
+            out.append(
+                f"{unfinished} round(s) not finished (their speeches are saved"
+                + (f"; {drafts} with an unsubmitted draft" if drafts else "")
+                + ")"
+            )
         kinds = sorted({d.drill for d in self.drill_runs})
         for kind in kinds:
             runs = [d for d in self.drill_runs if d.drill == kind]
@@ -356,5 +368,68 @@ def drill_runs(store: Store, profile: str) -> list[DrillRun]:
 def debate_history(store: Store, profile: str, *, limit: int = 200) -> DebateHistory:
     """Everything the history screen needs, oldest first."""
     return DebateHistory(
-        tuple(rounds(store, profile, limit=limit)), tuple(drill_runs(store, profile)[-limit:])
+        tuple(rounds(store, profile, limit=limit)),
+        tuple(drill_runs(store, profile)[-limit:]),
+        frozenset(rounds_with_drafts(store, profile)),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """Text typed but not yet submitted (one row of `drafts`), kept under a key the engine chooses."""
+
+    key: str
+    text: str
+    updated: datetime
+    label: str = ""
+    round_id: int | None = None
+
+
+def save_draft(store: Store, profile: str, draft: Draft) -> None:
+    """Insert or replace the draft under its key (one committed transaction)."""
+    pid = store.profile_id(profile)
+    d = draft
+    with store.transaction() as c:
+        c.execute(
+            "INSERT INTO drafts (profile_id, key, round_id, label, text, updated) VALUES (?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (profile_id, key) DO UPDATE SET round_id = excluded.round_id, label = excluded.label,"
+            " text = excluded.text, updated = excluded.updated",
+            (pid, d.key, d.round_id, d.label, d.text, ts(d.updated)),
+        )
+
+
+def _draft(r: tuple[Any, ...]) -> Draft:
+    return Draft(key=r[0], text=r[1], updated=parse_ts(r[2]), label=r[3], round_id=r[4])
+
+
+def get_draft(store: Store, profile: str, key: str) -> Draft | None:
+    pid = store.profile_id(profile)
+    rows = store.query(
+        "SELECT key, text, updated, label, round_id FROM drafts WHERE profile_id = ? AND key = ?", (pid, key)
+    )
+    return _draft(rows[0]) if rows else None
+
+
+def delete_draft(store: Store, profile: str, key: str) -> None:
+    pid = store.profile_id(profile)
+    with store.transaction() as c:
+        c.execute("DELETE FROM drafts WHERE profile_id = ? AND key = ?", (pid, key))
+
+
+def round_drafts(store: Store, profile: str, round_id: int) -> list[Draft]:
+    """The drafts of one round (prep notes, an unsubmitted speech), oldest first."""
+    pid = store.profile_id(profile)
+    rows = store.query(
+        "SELECT key, text, updated, label, round_id FROM drafts WHERE profile_id = ? AND round_id = ?"
+        " ORDER BY updated, key",
+        (pid, round_id),
+    )
+    return [_draft(r) for r in rows]
+
+
+def rounds_with_drafts(store: Store, profile: str) -> set[int]:
+    pid = store.profile_id(profile)
+    rows = store.query(
+        "SELECT DISTINCT round_id FROM drafts WHERE profile_id = ? AND round_id IS NOT NULL", (pid,)
+    )
+    return {int(r[0]) for r in rows}
