@@ -20,6 +20,7 @@ from fixtures.ui.appkit import (
     settle,
     stored_attempts,
 )
+from textual.color import Color
 from textual.widgets import Input
 
 from tui.app import SparringApp
@@ -116,6 +117,97 @@ async def test_markup_in_content_shows_literally(tmp_path: Path) -> None:
         text = screen_text(app)
         assert "[italic]it covers the final run only[/]" in text  # the explanation
         assert "That is a large US lab's yearly spend." in text
+
+
+@pytest.mark.parametrize("height", [30, 20])
+async def test_feedback_paints_at_once_or_the_verdict_first(tmp_path: Path, height: int) -> None:
+    """When the whole panel fits in the view (30 rows), the first frame after Enter carries all of it.
+    When it does not (20 rows), the first frame carries the verdict, the right answer and the choices
+    marked with the authors' notes; the explanation, the cited facts and the score come on the next."""
+    app = one(tmp_path, "ui-choice")
+    async with app.run_test(size=(100, height)) as pilot:
+        await settle(pilot)
+        screen = question(app)
+        item = screen.item
+        assert item is not None
+        painted: list[str] = []  # the screen as each layout painted it
+        screen.screen_layout_refresh_signal.subscribe(
+            screen, lambda _screen: painted.append(screen_text(app)), immediate=True
+        )
+        await pilot.press(str(item.choices.index("About $56 million") + 1), "enter")
+        await settle(pilot)
+        first = next(text for text in painted if "✗ Wrong" in text)
+        assert "Right answer: About $5.6 million" in first
+        assert "✗ ▶ About $56 million" in first and "Ten times too much." in first
+        if height == 30:
+            assert "The lab's own figure" in first and "Cited facts" in first and "Score 0/1" in first
+        else:
+            assert "The lab's own figure" not in first and "Cited facts" not in first
+            assert "Score 0/1" not in first
+        last = screen_text(app)
+        assert "✗ Wrong" in last and "The lab's own figure" in last and "Cited facts" in last
+        assert "Score 0/1" in last
+        assert screen.query_one(FeedbackPanel).complete
+
+
+async def test_explanation_and_facts_are_rendered_while_the_question_shows(tmp_path: Path) -> None:
+    """Rendered ahead at the width the panel gives them: after the answer they are painted from those lines."""
+    app = one(tmp_path, "ui-choice")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        panel = question(app).query_one(FeedbackPanel)
+        assert not panel.display and panel.result is None
+        width = panel.prepared_width
+        assert width is not None
+        await pilot.press("1", "enter")
+        await settle(pilot)
+        assert panel.size.width == width and panel.prepared_width == width
+
+
+async def test_feedback_shows_the_results_explanation_whatever_was_prepared(tmp_path: Path) -> None:
+    """What was rendered ahead is used only when it is the answered question's: else the result's own."""
+    app = one(tmp_path, "ui-choice")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        panel = question(app).query_one(FeedbackPanel)
+        panel.prepare("A stale explanation.", (), panel.prepared_width)
+        await pilot.press("1", "enter")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "The lab's own figure" in text and "A stale explanation." not in text
+
+
+@pytest.mark.parametrize("height", [20, 11])
+async def test_feedback_is_scrolled_into_view(tmp_path: Path, height: int) -> None:
+    """All of the panel in view when it fits (20 rows), else its top at the top of the view (11 rows)."""
+    app = one(tmp_path, "ui-choice")
+    async with app.run_test(size=(100, height)) as pilot:
+        await settle(pilot)
+        await pilot.press("1", "enter")
+        await settle(pilot)
+        screen = question(app)
+        view = screen.query_one("#body").scrollable_content_region
+        region = screen.query_one(FeedbackPanel).region
+        assert screen.query_one("#body").scroll_y > 0  # it did not fit below the question
+        if height == 20:
+            assert region.height <= view.height and view.contains_region(region)
+        else:
+            assert region.height > view.height and region.y == view.y
+
+
+async def test_feedback_border_follows_the_theme(tmp_path: Path) -> None:
+    app = one(tmp_path, "ui-choice")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        item = question(app).item
+        assert item is not None
+        await pilot.press(str(item.choices.index("About $56 million") + 1), "enter")
+        await settle(pilot)
+        panel = question(app).query_one(FeedbackPanel)
+        assert panel.styles.border_top[1] == Color.parse(app.get_css_variables()["error"])
+        app.theme = "nord" if app.theme != "nord" else "dracula"  # another error colour
+        await settle(pilot)
+        assert panel.styles.border_top[1] == Color.parse(app.get_css_variables()["error"])
 
 
 async def test_multi_keys_toggle(tmp_path: Path) -> None:
@@ -309,7 +401,9 @@ async def test_exam_shows_no_feedback(tmp_path: Path) -> None:
         await pilot.pause()
         screen = question(app)
         assert screen.phase == "asking" and screen.item is not None and screen.item.number == 2
-        assert screen.query_one(FeedbackPanel).has_class("-empty")
+        panel = screen.query_one(FeedbackPanel)
+        assert panel.result is None and not panel.display  # hidden, nothing shown
+        assert "Feedback" not in screen_text(app)
         assert "Answered 1" in screen_text(app)
         await pilot.press("1", "enter")
         await settle(pilot)

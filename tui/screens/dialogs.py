@@ -57,16 +57,20 @@ class ConfidenceScreen(ModalScreen[int | None]):
     DEFAULT_CSS = DIALOG_CSS.format(name="ConfidenceScreen")
     BINDINGS = CONFIDENCE
     AUTO_FOCUS = None  # a second Enter right after submitting must not pick a level by accident
-    LEVELS = ((1, "Not sure", "+1 if right, 0 if wrong"),
-              (2, "Fairly sure", "+2 if right, -2 if wrong"),
-              (3, "Sure", "+3 if right, -6 if wrong"))
+    LEVELS = (
+        (1, "Not sure", "+1 if right, 0 if wrong"),
+        (2, "Fairly sure", "+2 if right, -2 if wrong"),
+        (3, "Sure", "+3 if right, -6 if wrong"),
+    )
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label("How sure are you?", classes="title")
             for level, name, marks in self.LEVELS:
-                yield Static(Content.assemble((f"{level}  ", "bold"), (name.ljust(13), "bold"), (marks, "dim")),
-                             classes="body")
+                yield Static(
+                    Content.assemble((f"{level}  ", "bold"), (name.ljust(13), "bold"), (marks, "dim")),
+                    classes="body",
+                )
             with Horizontal():
                 for level, name, _ in self.LEVELS:
                     yield Button(f"{level} {name}", id=f"sure-{level}", compact=True)

@@ -69,11 +69,17 @@ class HelpScreen(ModalScreen[None]):
             yield Label(f"Keys: {self.screen_name}", classes="title")
             width = max((len(k) for k, _, _ in self.rows), default=4) + 2
             said = max((len(d) for _, d, ident in self.rows if ident), default=20) + 2
-            lines = [Content.assemble((keys.ljust(width), "bold $text-accent"), description.ljust(said),
-                                      (ident, "dim")) for keys, description, ident in self.rows]
+            lines = [
+                Content.assemble(
+                    (keys.ljust(width), "bold $text-accent"), description.ljust(said), (ident, "dim")
+                )
+                for keys, description, ident in self.rows
+            ]
             yield Static(Content("\n").join(lines), id="keys")
-            yield Static(Content(f"Remap keys by id in {self.keymap_path}, e.g. "
-                                 '"quiz.next" = "n,space". Esc closes.'), classes="note")
+            yield Static(
+                Content(f'Remap keys by id in {self.keymap_path}, e.g. "quiz.next" = "n,space". Esc closes.'),
+                classes="note",
+            )
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -105,27 +105,46 @@ class HomeScreen(Screen[None]):
         if self.query("#banks"):
             return
 
-        await self.query_one("#bank-panel").mount_all([
-            SelectionList[str](id="banks", compact=True),
-            Label("", id="bank-hint"),
-            Horizontal(Button("Review due", id="review", compact=True), Button("Stats", id="stats", compact=True),
-                       Button("Debate practice", id="debate", compact=True), id="more"),
-        ])
-        await self.query_one("#session-panel").mount_all([
-            Label("Mode", classes="field"),
-            RadioSet(*(RadioButton(value.capitalize(), value=value == "practice", name=value, compact=True)
-                       for value in MODES), id="mode", compact=True),
-            Static(MODES["practice"], id="mode-help", classes="hint"),
-            Checkbox("Ask how sure I am (1-3)", id="confidence", compact=True),
-            Label("Tags", classes="field"),
-            Input(placeholder="any tag (comma separated)", id="tags", compact=True),
-            Label("Difficulty", classes="field"),
-            Horizontal(*(Checkbox(f"{level} {name}", id=f"difficulty-{level}", compact=True)
-                         for level, name in ((1, "easy"), (2, "medium"), (3, "hard"))), id="difficulty"),
-            Label("Questions", classes="field"),
-            Input(placeholder="all", id="count", type="integer", compact=True),
-            Button("Start", id="start", variant="primary", compact=True),
-        ])
+        await self.query_one("#bank-panel").mount_all(
+            [
+                SelectionList[str](id="banks", compact=True),
+                Label("", id="bank-hint"),
+                Horizontal(
+                    Button("Review due", id="review", compact=True),
+                    Button("Stats", id="stats", compact=True),
+                    Button("Debate practice", id="debate", compact=True),
+                    id="more",
+                ),
+            ]
+        )
+        await self.query_one("#session-panel").mount_all(
+            [
+                Label("Mode", classes="field"),
+                RadioSet(
+                    *(
+                        RadioButton(value.capitalize(), value=value == "practice", name=value, compact=True)
+                        for value in MODES
+                    ),
+                    id="mode",
+                    compact=True,
+                ),
+                Static(MODES["practice"], id="mode-help", classes="hint"),
+                Checkbox("Ask how sure I am (1-3)", id="confidence", compact=True),
+                Label("Tags", classes="field"),
+                Input(placeholder="any tag (comma separated)", id="tags", compact=True),
+                Label("Difficulty", classes="field"),
+                Horizontal(
+                    *(
+                        Checkbox(f"{level} {name}", id=f"difficulty-{level}", compact=True)
+                        for level, name in ((1, "easy"), (2, "medium"), (3, "hard"))
+                    ),
+                    id="difficulty",
+                ),
+                Label("Questions", classes="field"),
+                Input(placeholder="all", id="count", type="integer", compact=True),
+                Button("Start", id="start", variant="primary", compact=True),
+            ]
+        )
 
     # ---------------------------------------------------------------- banks
 
@@ -154,7 +173,8 @@ class HomeScreen(Screen[None]):
         due = backend.due_total()
         questions = sum(r.questions for r in rows)
         self.query_one("#bank-hint", Label).update(
-            f"{len(rows)} banks, {questions} questions · space ticks · none ticked: all")
+            f"{len(rows)} banks, {questions} questions · space ticks · none ticked: all"
+        )
         self.query_one("#review", Button).label = f"Review due ({due})" if due else "Review due"
         if self.focused is None or self.focused.id == "session-panel":
             banks.focus()
@@ -185,8 +205,14 @@ class HomeScreen(Screen[None]):
         unknown = [t for t in tags if t not in known]
         if unknown:
             raise ValueError(f"Unknown tag: {', '.join(unknown)} (known: {', '.join(sorted(known))})")
-        return {"banks": banks, "mode": self.mode(), "tags": tags, "difficulty": difficulty, "count": count,
-                "confidence": self.query_one("#confidence", Checkbox).value}
+        return {
+            "banks": banks,
+            "mode": self.mode(),
+            "tags": tags,
+            "difficulty": difficulty,
+            "count": count,
+            "confidence": self.query_one("#confidence", Checkbox).value,
+        }
 
     def action_start(self) -> None:
         from tui.screens.backend import config_from

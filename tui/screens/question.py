@@ -9,6 +9,7 @@ so tests move a fake clock and call `tick()`; nothing sleeps.
 
 from __future__ import annotations
 
+from time import monotonic
 from typing import Literal
 
 from textual import on
@@ -32,6 +33,7 @@ from tui.widgets.quiz_status import QuizStatus
 
 Phase = Literal["asking", "confidence", "feedback", "done"]
 TICK_SECONDS = 0.2
+DETAILS_FALLBACK_SECONDS = 0.1
 TYPE_NAMES = {
     "choice": "One answer",
     "multi": "Several answers",
@@ -83,18 +85,25 @@ class QuestionScreen(Screen[None]):
         self.item: Item | None = None
         self.result: AnswerResult | None = None
         self.phase: Phase = "asking"
+        self._answer: Widget | None = None
+        self._verdict_shown_at = 0.0
+        self.status = QuizStatus(self.session.mode, self.session.total)
+        self.feedback = FeedbackPanel(id="feedback")
 
     def compose(self) -> ComposeResult:
-        yield QuizStatus(self.session.mode, self.session.total)
-        with VerticalScroll(id="body"):
+        yield self.status
+        # The column is at least as tall as the view: a panel appearing below the answer then changes
+        # neither the column's size nor the view's, so only the panel is painted, not the whole view.
+        with VerticalScroll(id="body"), Vertical(id="column"):
             yield Static("", id="meta")
             yield Static("", id="prompt")
             yield Static("", id="hint", classes="hint")
             yield Vertical(id="answer")
-            yield FeedbackPanel(id="feedback")
+            yield self.feedback
         yield KeyBar()
 
     async def on_mount(self) -> None:
+        self.screen_layout_refresh_signal.subscribe(self, self._layout_refreshed)
         await self.show_next()
         self.set_interval(TICK_SECONDS, self.tick, name="quiz-timer")
 
@@ -102,8 +111,7 @@ class QuestionScreen(Screen[None]):
 
     @property
     def answer(self) -> Widget | None:
-        found = self.query("#answer-widget")
-        return found.first() if found else None
+        return self._answer
 
     async def show_next(self) -> None:
         item = self.session.next_item()
@@ -125,17 +133,22 @@ class QuestionScreen(Screen[None]):
         )
         self.query_one("#prompt", Static).update(Content(item.prompt))
         self.query_one("#hint", Static).update(Content(hint_for(item)))  # the unit comes from a file
+        self._answer = None
         await self.query_one("#answer").remove_children()
-        self.query_one(FeedbackPanel).hide()
+        self.feedback.hide()
         widget = answer_widget(item)
         await self.query_one("#answer").mount(widget)
+        self._answer = widget
         widget.focus()
-        self.query_one("#body").scroll_home(animate=False)
+        body = self.query_one("#body", VerticalScroll)
+        body.anchor(False)
+        body.scroll_home(animate=False)
         self.update_status()
         self.refresh_bindings()
+        self.call_after_refresh(self.prepare_feedback, item)
 
     def update_status(self) -> None:
-        status = self.query_one(QuizStatus)
+        status = self.status
         number = self.item.number if self.item is not None else self.session.total
         status.show_position(number, len(self.session.answers))
         if self.session.shows_feedback:
@@ -152,9 +165,37 @@ class QuestionScreen(Screen[None]):
         if left is None and self.session.mode == "exam":
             left = self.session.exam_time_left()
         low = left is not None and left <= (60 if self.session.mode == "exam" else 5)
-        self.query_one(QuizStatus).show_timer(left, low)
+        self.status.show_timer(left, low)
+
+    def prepare_feedback(self, item: Item) -> None:
+        """While the question is on show, build and render the feedback that does not depend on the answer.
+
+        The explanation and the cited facts are rendered at the width the panel will give them, so
+        that after the answer they cost little more than a copy of their lines to lay out and paint.
+        """
+        if item is not self.item or self.phase != "asking" or not self.session.shows_feedback:
+            return
+        question = item.question
+        facts = tuple(self.session.facts(question)) if self.session.facts is not None else ()
+        width = self._panel_text_width()
+        self.feedback.prepare(question.explanation, facts, width if width > 0 else None)
+
+    def _panel_text_width(self) -> int:
+        return self.query_one("#column").outer_size.width - self.feedback.styles.gutter.width
 
     async def show_feedback(self, result: AnswerResult) -> None:
+        """Show the feedback: all of it at once if it fits in the view, else the verdict first.
+
+        The answer widget shows its marks (the choices right and wrong with the authors' notes,
+        the order or the match marked, the typed answer locked) and the panel its verdict block
+        (right or wrong, the points, the right answer). When the whole panel fits in the view
+        below the answer, its other blocks (the explanation, the review line, the cited facts;
+        rendered while the question was on show) come on the same frame: painting them there costs
+        about what the verdict alone does. When it does not fit, the frame must also scroll the
+        view and repaint all of it, which is slow: then the first frame carries the verdict only,
+        what the learner needs at once, and the rest follows on the next frame, scrolled into view
+        (`_show_details`, after the verdict's first layout and paint: `_layout_refreshed`).
+        """
         widget = self.answer
         if isinstance(widget, ChoiceList):
             widget.show_feedback(result.choices)
@@ -162,9 +203,48 @@ class QuestionScreen(Screen[None]):
             widget.show_feedback(result.parts)
         elif isinstance(widget, Input):
             widget.disabled = True
-        panel = self.query_one(FeedbackPanel)
-        panel.show(result)
+        self.feedback.show_verdict(result)
         self.phase = "feedback"
+        self._verdict_shown_at = monotonic()
+        if self._fits_in_view():
+            self._show_details()
+
+    def _fits_in_view(self) -> bool:
+        """Will the answer, marked, and the whole panel fit in the view below the question?"""
+        column, answer = self.query_one("#column"), self.query_one("#answer")
+        if not column.region or not answer.region:
+            return False
+        widget = self.answer
+        answer_height = widget.measured_height() if isinstance(widget, ChoiceList) else answer.outer_size.height
+        panel_height = self.feedback.full_height(self._panel_text_width())
+        if panel_height is None:
+            return False
+        bottom = answer.region.y - column.region.y + answer_height + panel_height
+        return bottom <= self.query_one("#body").scrollable_content_region.height
+
+    def _layout_refreshed(self, screen: Screen[object]) -> None:
+        """After each layout and paint: once the verdict alone has been painted, show the rest."""
+        if self.phase == "feedback" and self.feedback.details_pending and self.feedback.region:
+            self._show_details()
+
+    def _verdict_overdue(self) -> bool:
+        return monotonic() - self._verdict_shown_at >= DETAILS_FALLBACK_SECONDS
+
+    def _show_details(self) -> None:
+        result = self.feedback.result
+        if self.phase != "feedback" or result is None or not self.feedback.details_pending:
+            return
+        laid_out = bool(self.feedback.region)  # the verdict alone has been laid out and painted
+        self.feedback.show_details()
+        # Scroll the panel into view: when it fits in the view (it ends the column), anchoring the
+        # view to its bottom scrolls on the same frame; else its top goes to the top, a frame later.
+        body = self.query_one("#body", VerticalScroll)
+        height = self.feedback.full_height(self.feedback.size.width) if laid_out else None
+        if height is not None and height <= body.scrollable_content_region.height:
+            body.anchor()
+        else:
+            self.call_after_refresh(self.feedback.scroll_visible, top=True, animate=False)
+        self.update_status()
         last = self.session.position >= self.session.total
         hint = "Enter or n: results." if last else "Enter or n: next question."
         unpaired = [p for p in result.parts if p.given is None] if result.item.type == "match" else []
@@ -172,7 +252,6 @@ class QuestionScreen(Screen[None]):
             hint = f"{len(unpaired)} left unpaired, counted as wrong.  {hint}"
         self.query_one("#hint", Static).update(hint)
         # Focus stays on the (locked) answer widget; Enter and n reach the screen's bindings.
-        self.call_after_refresh(panel.scroll_visible, top=True, animate=False)
         self.refresh_bindings()
 
     def show_results(self) -> None:
@@ -227,11 +306,11 @@ class QuestionScreen(Screen[None]):
 
     async def after_answer(self, result: AnswerResult) -> None:
         self.result = result
-        self.update_status()
         if self.session.is_finished:  # an exam's time ran out
+            self.update_status()
             self.show_results()
         elif self.session.shows_feedback:
-            await self.show_feedback(result)
+            await self.show_feedback(result)  # the score follows with the rest of the feedback
         else:
             await self.show_next()
 
@@ -248,6 +327,8 @@ class QuestionScreen(Screen[None]):
                 if timed_out is not None:
                     await self.after_answer(timed_out)
                     return
+        elif self.phase == "feedback" and self.feedback.details_pending and self._verdict_overdue():
+            self._show_details()  # a fallback: the verdict was never laid out (no room for the panel?)
         if self.phase != "done":
             self.update_timer()
 

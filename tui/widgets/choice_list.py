@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.content import Content
+from textual.content import Content, Span
 from textual.events import Click
+from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Static
@@ -41,25 +42,41 @@ class ChoiceRow(Static):
         self.multi = multi
         self.picked = False
         self.verdict: ChoiceFeedback | None = None
+        self.noted = False  # drawn with the author's note under it
+        self.shown: tuple[str, list[Span]] | None = None
 
     def on_mount(self) -> None:
         self.paint()
 
     def paint(self) -> None:
+        """Draw the row: before the answer its marker, after it its marks and the author's note.
+
+        The number and the marker take the same cells before and after an answer ("( ) ",
+        "✓ ▶ "), so the row keeps its height, and needs no layout, unless a note is added.
+        """
+        parts: list[str | Content | tuple[str, str]]
         if self.verdict is not None:
             mark = ("✓ ", "$text-success bold") if self.verdict.right else (
                 ("✗ ", "$text-error bold") if self.verdict.chosen else ("  ", ""))
             chosen = "▶ " if self.verdict.chosen else "  "
             text_style = "$text-success" if self.verdict.right else ("$text-error" if self.verdict.chosen else "")
-            parts: list[str | Content | tuple[str, str]] = [(f"{self.index + 1} ", "bold"), mark, chosen,
-                                                             (self.text, text_style)]
+            parts = [(f"{self.index + 1} ", "bold"), mark, chosen, (self.text, text_style)]
+            noted = False
             if self.verdict.feedback:
+                noted = True
                 parts += ["\n      ", (self.verdict.feedback, "italic")]
-            self.update(Content.assemble(*parts))
-            return
-        marks = ("[x] ", "[ ] ") if self.multi else ("(•) ", "( ) ")
-        marker = marks[0] if self.picked else marks[1]
-        self.update(Content.assemble((f"{self.index + 1} ", "bold"), marker, Content(self.text)))
+        else:
+            marks = ("[x] ", "[ ] ") if self.multi else ("(•) ", "( ) ")
+            parts = [(f"{self.index + 1} ", "bold"), marks[0] if self.picked else marks[1], Content(self.text)]
+            noted = False
+        self._show(Content.assemble(*parts), layout=self.shown is None or noted != self.noted)
+        self.noted = noted
+
+    def _show(self, content: Content, *, layout: bool) -> None:
+        shown = (content.plain, list(content.spans))  # Content's == compares the text only
+        if shown != self.shown:
+            self.shown = shown
+            self.update(content, layout=layout)
 
     def on_click(self, event: Click) -> None:
         event.stop()
@@ -97,17 +114,17 @@ class ChoiceList(Vertical, can_focus=True):
         self.multi = multi
         self.picked: set[int] = set()
         self.locked = False
+        self._rows = [ChoiceRow(index, text, multi) for index, text in enumerate(self.choices)]
 
     def compose(self) -> ComposeResult:
-        for index, text in enumerate(self.choices):
-            yield ChoiceRow(index, text, self.multi)
+        yield from self._rows
 
     def on_mount(self) -> None:
         self._paint_cursor()
 
     @property
     def rows(self) -> list[ChoiceRow]:
-        return list(self.query_children(ChoiceRow))
+        return list(self._rows)
 
     def choose(self, number: int) -> bool:
         """Pick (or, in multi, toggle) choice `number` (1-based); False if there is no such choice."""
@@ -133,18 +150,28 @@ class ChoiceList(Vertical, can_focus=True):
         return tuple(self.choices[i] for i in sorted(self.picked))
 
     def show_feedback(self, feedback: Sequence[ChoiceFeedback]) -> None:
-        """Mark each shown choice right or wrong (the engine's per-choice feedback).
+        """Mark each shown choice right or wrong, with the author's note (the engine's per-choice feedback).
 
-        Colours go in the rows' content rather than CSS classes: restyling every row would cost
-        a style pass per row between the key press and the feedback being painted.
+        Colours go in the rows' content rather than CSS classes, and the cursor highlight is cleared
+        with a style on its row rather than by removing the class: a class change costs a stylesheet
+        pass, between the key press and the feedback being painted.
         """
         self.locked = True
         by_text = {f.text: f for f in feedback}
         for row in self.rows:
             row.verdict = by_text.get(row.text)
-            if row.index == self.cursor:
-                row.remove_class("-cursor")
+            if row.index == self.cursor and row.has_class("-cursor"):
+                row.styles.background = "transparent"  # no cursor on a locked list
             row.paint()
+
+    def measured_height(self) -> int:
+        """The list's height as its rows now read, worked out before the layout that follows a change."""
+        height = self.styles.gutter.height
+        for row in self._rows:
+            width = row.outer_size.width - row.styles.gutter.width
+            size = Size(width, 0)
+            height += row.get_content_height(size, size, width) + row.styles.gutter.height
+        return height
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Once answered the keys fall through to the screen (a keymap may give them to "next")."""

@@ -71,7 +71,7 @@ class KeyBar(Static):
             parts += [" " * gap, (text, "$footer-description-foreground")]
             spots.append(KeySpot(x + gap, x + gap + len(text), palette[1], palette[2]))
         self.spots = spots
-        self.update(Content.assemble(*parts))
+        self.update(Content.assemble(*parts), layout=False)  # one docked line: its size never changes
 
     def on_resize(self) -> None:
         self.draw()

@@ -1,11 +1,12 @@
 """The line above a question: mode, position, a progress bar, the running score and the timer.
 
-One widget drawing one line (cheap to update on every answer and timer tick).
+One widget drawing one line of a fixed size, so an update repaints it without
+a layout of the screen (cheap on every answer and timer tick).
 """
 
 from __future__ import annotations
 
-from textual.content import Content
+from textual.content import Content, Span
 from textual.widgets import Static
 
 from tui.quiz.scoring import format_number
@@ -25,7 +26,7 @@ def progress_bar(done: int, total: int, width: int = BAR_WIDTH) -> Content:
 
 class QuizStatus(Static):
     DEFAULT_CSS = """
-    QuizStatus { height: 1; padding: 0 1; background: $panel; }
+    QuizStatus { width: 1fr; height: 1; padding: 0 1; background: $panel; }
     """
 
     def __init__(self, mode: str, total: int) -> None:
@@ -37,6 +38,7 @@ class QuizStatus(Static):
         self.score = ""
         self.seconds_left: float | None = None
         self.low = False
+        self.shown: tuple[str, list[Span]] | None = None
 
     def show_position(self, number: int, answered: int) -> None:
         self.number, self.answered = number, answered
@@ -67,4 +69,8 @@ class QuizStatus(Static):
         ]
         if self.seconds_left is not None:
             parts += ["   ", (f"⏱ {clock_text(self.seconds_left)}", "bold $text-error" if self.low else "bold")]
-        self.update(Content.assemble(*parts))
+        content = Content.assemble(*parts)
+        shown = (content.plain, list(content.spans))  # Content's == compares the text only
+        if shown != self.shown:
+            self.shown = shown
+            self.update(content, layout=False)  # one line whatever it says: no layout needed
