@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 from datetime import UTC, datetime, timedelta
@@ -22,7 +23,7 @@ from tui.store import (
     stats,
     tag_accuracy,
 )
-from tui.store.db import split_sql
+from tui.store.db import _Flusher, split_sql
 from tui.store.migrations import MIGRATIONS
 from tui.store.stats import TagFigures
 
@@ -78,6 +79,40 @@ def test_fresh_database_is_migrated_in_wal(tmp_path: Path) -> None:
         assert {"profiles", "sessions", "attempts", "cards"} <= tables
     with Store.open(path) as again:  # reopening runs nothing twice
         assert again.version == len(MIGRATIONS)
+
+
+def test_commits_are_synced_by_a_flush_after_the_write(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A commit is kill-safe at once (no disk sync on the answer's path); a thread syncs the WAL soon after,
+    and closing syncs what it has not."""
+    path = tmp_path / "sparring.db"
+    synced: list[int] = []
+    real_fsync = os.fsync
+
+    def fsync(fd: int) -> None:
+        synced.append(fd)
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr("tui.store.db.FLUSH_DELAY_SECONDS", 3600.0)  # the thread waits: the test syncs
+    with Store.open(path) as store:
+        assert store.conn.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL
+        assert not store.flush_pending
+        store.record_attempt("default", attempt())
+        assert store.flush_pending and not synced  # the commit did not wait on a sync
+        store.flush()
+        assert len(synced) == 1
+        store.record_attempt("default", attempt("q2"))
+    assert len(synced) >= 2  # the close synced the pending write
+    with Store.open(path) as again:
+        assert again.count_attempts("default") == 2
+
+
+def test_the_flush_thread_syncs_after_a_request() -> None:
+    done = threading.Event()
+    flusher = _Flusher(done.set, 0.0)
+    flusher.request()
+    assert done.wait(10)  # an event, not a sleep: set by the thread's sync
+    assert not flusher.stop()  # nothing was left to sync
 
 
 def test_migrations_run_in_order_and_only_once(tmp_path: Path) -> None:

@@ -119,35 +119,59 @@ async def test_markup_in_content_shows_literally(tmp_path: Path) -> None:
         assert "That is a large US lab's yearly spend." in text
 
 
+def record_frames(app: SparringApp, screen: QuestionScreen) -> list[str]:
+    """The screen's text as each compositor refresh painted it, from now on."""
+    frames: list[str] = []
+    original = screen._compositor_refresh
+
+    def refresh() -> None:
+        original()
+        frames.append(screen_text(app))
+
+    screen._compositor_refresh = refresh  # type: ignore[method-assign]
+    return frames
+
+
 @pytest.mark.parametrize("height", [30, 20])
-async def test_feedback_paints_at_once_or_the_verdict_first(tmp_path: Path, height: int) -> None:
-    """When the whole panel fits in the view (30 rows), the first frame after Enter carries all of it.
-    When it does not (20 rows), the first frame carries the verdict, the right answer and the choices
-    marked with the authors' notes; the explanation, the cited facts and the score come on the next."""
+async def test_the_verdict_is_painted_first_and_the_rest_on_the_next_frame(tmp_path: Path, height: int) -> None:
+    """The frame after Enter carries the verdict only, on the line above the choices (the keys hint
+    until then); the choices marked with the authors' notes, the panel and the score come next."""
     app = one(tmp_path, "ui-choice")
     async with app.run_test(size=(100, height)) as pilot:
         await settle(pilot)
         screen = question(app)
         item = screen.item
         assert item is not None
-        painted: list[str] = []  # the screen as each layout painted it
-        screen.screen_layout_refresh_signal.subscribe(
-            screen, lambda _screen: painted.append(screen_text(app)), immediate=True
-        )
-        await pilot.press(str(item.choices.index("About $56 million") + 1), "enter")
+        await pilot.press(str(item.choices.index("About $56 million") + 1))
         await settle(pilot)
-        first = next(text for text in painted if "✗ Wrong" in text)
-        assert "Right answer: About $5.6 million" in first
-        assert "✗ ▶ About $56 million" in first and "Ten times too much." in first
-        if height == 30:
-            assert "The lab's own figure" in first and "Cited facts" in first and "Score 0/1" in first
-        else:
-            assert "The lab's own figure" not in first and "Cited facts" not in first
-            assert "Score 0/1" not in first
+        frames = record_frames(app, screen)
+        await pilot.press("enter")
+        await settle(pilot)
+        first = frames[0]
+        assert "✗ Wrong   0/1 points" in first and "Press 1-" not in first
+        assert "✗ ▶" not in first and "Ten times too much." not in first and "Right answer" not in first
+        assert "Score 0/1" not in first
         last = screen_text(app)
-        assert "✗ Wrong" in last and "The lab's own figure" in last and "Cited facts" in last
-        assert "Score 0/1" in last
+        assert "✗ Wrong   0/1 points     Enter or n: results." in last
+        assert "✗ ▶ About $56 million" in last and "Ten times too much." in last
+        assert "The lab's own figure" in last and "Cited facts" in last and "Score 0/1" in last
         assert screen.query_one(FeedbackPanel).complete
+        assert last.count("✗ Wrong") == 1  # the panel does not repeat the verdict line
+
+
+async def test_the_panel_carries_the_verdict_when_its_line_is_out_of_view(tmp_path: Path) -> None:
+    app = one(tmp_path, "ui-choice")
+    async with app.run_test(size=(100, 8)) as pilot:
+        await settle(pilot)
+        screen = question(app)
+        await pilot.press("1")
+        screen.query_one("#body").scroll_end(animate=False)
+        await settle(pilot)
+        assert "Press 1-4" not in screen_text(app)
+        await pilot.press("enter")
+        await settle(pilot)
+        panel = screen.query_one(FeedbackPanel)
+        assert panel.render().plain.startswith(("✓ Right", "✗ Wrong"))
 
 
 async def test_explanation_and_facts_are_rendered_while_the_question_shows(tmp_path: Path) -> None:
@@ -177,9 +201,9 @@ async def test_feedback_shows_the_results_explanation_whatever_was_prepared(tmp_
         assert "The lab's own figure" in text and "A stale explanation." not in text
 
 
-@pytest.mark.parametrize("height", [20, 11])
+@pytest.mark.parametrize("height", [20, 10])
 async def test_feedback_is_scrolled_into_view(tmp_path: Path, height: int) -> None:
-    """All of the panel in view when it fits (20 rows), else its top at the top of the view (11 rows)."""
+    """All of the panel in view when it fits (20 rows), else its top at the top of the view (10 rows)."""
     app = one(tmp_path, "ui-choice")
     async with app.run_test(size=(100, height)) as pilot:
         await settle(pilot)

@@ -9,7 +9,6 @@ so tests move a fake clock and call `tick()`; nothing sleeps.
 
 from __future__ import annotations
 
-from time import monotonic
 from typing import Literal
 
 from textual import on
@@ -25,7 +24,7 @@ from tui.quiz import AnswerError, AnswerResult, Item, QuizSession, SessionError,
 from tui.quiz.scoring import format_number
 from tui.screens.dialogs import ConfidenceScreen, ConfirmScreen
 from tui.widgets.choice_list import ChoiceList
-from tui.widgets.feedback import FeedbackPanel
+from tui.widgets.feedback import FeedbackPanel, verdict_line
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.match_picker import MatchPicker
 from tui.widgets.order_list import OrderList
@@ -33,7 +32,6 @@ from tui.widgets.quiz_status import QuizStatus
 
 Phase = Literal["asking", "confidence", "feedback", "done"]
 TICK_SECONDS = 0.2
-DETAILS_FALLBACK_SECONDS = 0.1
 TYPE_NAMES = {
     "choice": "One answer",
     "multi": "Several answers",
@@ -86,7 +84,8 @@ class QuestionScreen(Screen[None]):
         self.result: AnswerResult | None = None
         self.phase: Phase = "asking"
         self._answer: Widget | None = None
-        self._verdict_shown_at = 0.0
+        self._headline_in_view = False  # the verdict line above the answer was in view when it came
+        self._hint_width = 0  # the cells of the line above the answer (a keys hint, then the verdict)
         self.status = QuizStatus(self.session.mode, self.session.total)
         self.feedback = FeedbackPanel(id="feedback")
 
@@ -103,7 +102,6 @@ class QuestionScreen(Screen[None]):
         yield KeyBar()
 
     async def on_mount(self) -> None:
-        self.screen_layout_refresh_signal.subscribe(self, self._layout_refreshed)
         await self.show_next()
         self.set_interval(TICK_SECONDS, self.tick, name="quiz-timer")
 
@@ -132,7 +130,9 @@ class QuestionScreen(Screen[None]):
             )
         )
         self.query_one("#prompt", Static).update(Content(item.prompt))
-        self.query_one("#hint", Static).update(Content(hint_for(item)))  # the unit comes from a file
+        hint = Content(hint_for(item))  # the unit comes from a file
+        self._hint_width = hint.cell_length
+        self.query_one("#hint", Static).update(hint)
         self._answer = None
         await self.query_one("#answer").remove_children()
         self.feedback.hide()
@@ -184,18 +184,36 @@ class QuestionScreen(Screen[None]):
         return self.query_one("#column").outer_size.width - self.feedback.styles.gutter.width
 
     async def show_feedback(self, result: AnswerResult) -> None:
-        """Show the feedback: all of it at once if it fits in the view, else the verdict first.
+        """Show the feedback: the verdict on the frame after the key, the rest on the next frame.
 
-        The answer widget shows its marks (the choices right and wrong with the authors' notes,
-        the order or the match marked, the typed answer locked) and the panel its verdict block
-        (right or wrong, the points, the right answer). When the whole panel fits in the view
-        below the answer, its other blocks (the explanation, the review line, the cited facts;
-        rendered while the question was on show) come on the same frame: painting them there costs
-        about what the verdict alone does. When it does not fit, the frame must also scroll the
-        view and repaint all of it, which is slow: then the first frame carries the verdict only,
-        what the learner needs at once, and the rest follows on the next frame, scrolled into view
-        (`_show_details`, after the verdict's first layout and paint: `_layout_refreshed`).
+        What the learner wants first is right or wrong; the frame after the key carries only that:
+        the line above the answer (the keys hint until now) becomes the verdict line (right or wrong,
+        the points), repainted in place without a layout of the screen, so it is painted about as
+        soon as a bare label update would be. Everything else (the choices marked with the authors'
+        notes, the panel with the right answer, the explanation and the cited facts, the score)
+        needs a layout and a larger paint: it follows on the next frame (`_show_details`), one
+        frame later at Textual's 60 fps. When the verdict line is out of view (a long prompt, the
+        view scrolled to the answer), the panel carries the verdict line too.
         """
+        self.phase = "feedback"
+        hint = self.query_one("#hint", Static)
+        self._headline_in_view = self._in_view(hint)
+        verdict = verdict_line(result)
+        width = hint.content_region.width
+        one_line = verdict.cell_length <= width and self._hint_width <= width
+        hint.update(verdict, layout=not one_line)
+        self._hint_width = verdict.cell_length
+        self.call_after_refresh(self._show_details, result)
+
+    def _in_view(self, widget: Widget) -> bool:
+        """Is all of `widget` inside the scrolled view?"""
+        view = self.query_one("#body").scrollable_content_region
+        return bool(widget.region) and view.contains_region(widget.region)
+
+    def _show_details(self, result: AnswerResult) -> None:
+        """The frame after the verdict: the answer marked, the panel, the score, the next keys."""
+        if self.phase != "feedback" or result is not self.result:
+            return
         widget = self.answer
         if isinstance(widget, ChoiceList):
             widget.show_feedback(result.choices)
@@ -203,43 +221,11 @@ class QuestionScreen(Screen[None]):
             widget.show_feedback(result.parts)
         elif isinstance(widget, Input):
             widget.disabled = True
-        self.feedback.show_verdict(result)
-        self.phase = "feedback"
-        self._verdict_shown_at = monotonic()
-        if self._fits_in_view():
-            self._show_details()
-
-    def _fits_in_view(self) -> bool:
-        """Will the answer, marked, and the whole panel fit in the view below the question?"""
-        column, answer = self.query_one("#column"), self.query_one("#answer")
-        if not column.region or not answer.region:
-            return False
-        widget = self.answer
-        answer_height = widget.measured_height() if isinstance(widget, ChoiceList) else answer.outer_size.height
-        panel_height = self.feedback.full_height(self._panel_text_width())
-        if panel_height is None:
-            return False
-        bottom = answer.region.y - column.region.y + answer_height + panel_height
-        return bottom <= self.query_one("#body").scrollable_content_region.height
-
-    def _layout_refreshed(self, screen: Screen[object]) -> None:
-        """After each layout and paint: once the verdict alone has been painted, show the rest."""
-        if self.phase == "feedback" and self.feedback.details_pending and self.feedback.region:
-            self._show_details()
-
-    def _verdict_overdue(self) -> bool:
-        return monotonic() - self._verdict_shown_at >= DETAILS_FALLBACK_SECONDS
-
-    def _show_details(self) -> None:
-        result = self.feedback.result
-        if self.phase != "feedback" or result is None or not self.feedback.details_pending:
-            return
-        laid_out = bool(self.feedback.region)  # the verdict alone has been laid out and painted
-        self.feedback.show_details()
+        self.feedback.show(result, headline=not self._headline_in_view)
         # Scroll the panel into view: when it fits in the view (it ends the column), anchoring the
-        # view to its bottom scrolls on the same frame; else its top goes to the top, a frame later.
+        # view to its bottom scrolls on this frame; else its top goes to the top, a frame later.
         body = self.query_one("#body", VerticalScroll)
-        height = self.feedback.full_height(self.feedback.size.width) if laid_out else None
+        height = self.feedback.full_height(self._panel_text_width())
         if height is not None and height <= body.scrollable_content_region.height:
             body.anchor()
         else:
@@ -250,7 +236,9 @@ class QuestionScreen(Screen[None]):
         unpaired = [p for p in result.parts if p.given is None] if result.item.type == "match" else []
         if unpaired and result.response is not None:  # a partial match is fine; say how it counted
             hint = f"{len(unpaired)} left unpaired, counted as wrong.  {hint}"
-        self.query_one("#hint", Static).update(hint)
+        line = Content.assemble(verdict_line(result), "     ", hint)
+        self._hint_width = line.cell_length
+        self.query_one("#hint", Static).update(line)
         # Focus stays on the (locked) answer widget; Enter and n reach the screen's bindings.
         self.refresh_bindings()
 
@@ -327,8 +315,6 @@ class QuestionScreen(Screen[None]):
                 if timed_out is not None:
                     await self.after_answer(timed_out)
                     return
-        elif self.phase == "feedback" and self.feedback.details_pending and self._verdict_overdue():
-            self._show_details()  # a fallback: the verdict was never laid out (no room for the panel?)
         if self.phase != "done":
             self.update_timer()
 

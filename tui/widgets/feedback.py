@@ -9,7 +9,9 @@ explanation and the cited facts do not depend on the answer and are the bulk
 of it: the question screen hands them over while the question is on show
 (`prepare`), and the panel renders them then, at the width they will be shown
 at. After the answer only the verdict block (and the review line) is rendered;
-the rest is a copy of lines.
+the rest is a copy of lines. The question screen paints the verdict line
+itself, on the frame after the key, and shows this panel on the next frame
+without it (`show(result, headline=False)`).
 """
 
 from __future__ import annotations
@@ -94,9 +96,9 @@ def fact_lines(facts: Sequence[Fact]) -> list[Content]:
     return lines
 
 
-def verdict_content(result: AnswerResult) -> Content:
-    """The verdict block: right or wrong, the points, and the right answer (or what was given)."""
-    lines = [verdict_line(result)]
+def verdict_content(result: AnswerResult, headline: bool = True) -> Content:
+    """The verdict block: right or wrong and the points (the headline), the right answer (or what was given)."""
+    lines = [verdict_line(result)] if headline else []
     answer = answer_lines(result)
     if answer is not None:
         lines.append(answer)
@@ -114,16 +116,13 @@ def facts_content(facts: Sequence[Fact]) -> Content:
 class FeedbackPanel(Widget):
     """Shown after each answer in practice, review and blitz, and for each question in a results review.
 
-    Blocks, a blank line between two: the verdict (right or wrong, the points, the right answer),
-    the explanation, the review line (review mode), the cited facts. One widget drawing lines it
-    renders itself (rather than a container of a widget per block): cheaper to lay out and paint.
-    Built from a result it shows all the blocks. The question screen keeps one panel, hidden:
-
-    - `prepare`, while the question is on show, builds and renders the blocks that do not depend
-      on the answer (the explanation, the facts) at the width they will be shown at; after the
-      answer, their lines are copied, not rendered;
-    - `show_verdict` shows the panel with its verdict block only, `show_details` adds the others
-      (at once, or on a later frame: see the question screen); `show` does both.
+    Blocks, a blank line between two: the verdict (right or wrong and the points, unless the
+    screen shows that line elsewhere; the right answer), the explanation, the review line (review
+    mode), the cited facts. One widget drawing lines it renders itself (rather than a container
+    of a widget per block): cheaper to lay out and paint. Built from a result it shows all the
+    blocks. The question screen keeps one panel, hidden, and calls `prepare` while the question is
+    on show: the blocks that do not depend on the answer (the explanation, the facts) are built
+    and rendered then, at the width they will be shown at; `show` copies their lines.
 
     Showing and hiding set the display and the border colour on the panel itself rather than
     through CSS classes: a class change costs a stylesheet pass, between the answer key and the
@@ -139,7 +138,6 @@ class FeedbackPanel(Widget):
         super().__init__(id=id, classes="-right" if result is not None and result.correct else "")
         self.result = result
         self.border_title = "Feedback"
-        self.details_pending = False  # the verdict is on show, the other blocks not yet
         self._prepared: tuple[str, tuple[Fact, ...]] | None = None
         self._explanation = Content()
         self._facts = Content()
@@ -161,8 +159,8 @@ class FeedbackPanel(Widget):
 
     @property
     def complete(self) -> bool:
-        """Is a result on show with all its blocks?"""
-        return self.result is not None and self.display and not self.details_pending
+        """Is a result on show?"""
+        return self.result is not None and self.display
 
     def prepare(self, explanation: str, facts: Sequence[Fact], width: int | None = None) -> None:
         """Build the answer-independent blocks (and render them at `width`) ahead of the answer."""
@@ -185,31 +183,20 @@ class FeedbackPanel(Widget):
         found = self._block_lines.get("explanation")
         return found[0] if found is not None else None
 
-    def show_verdict(self, result: AnswerResult) -> None:
-        """Show the panel with its verdict block only; `show_details` adds the others."""
+    def show(self, result: AnswerResult, *, headline: bool = True) -> None:
+        """Show `result`; without its headline (right or wrong, the points) when that is shown elsewhere."""
         self.result = result
-        self.details_pending = True
         self.prepare(result.explanation, result.facts)  # nothing to do when prepared for this question
-        self._verdict, self._review = verdict_content(result), review_line(result)
+        self._verdict, self._review = verdict_content(result, headline), review_line(result)
         self._block_lines.pop("verdict", None)
         self._block_lines.pop("review", None)
-        self._changed()
+        self._lines = None
+        self.refresh(layout=True)
         self._paint_border()
         self.display = True
 
-    def show_details(self) -> None:
-        """Add the explanation, the review line and the cited facts under the verdict."""
-        if self.result is not None and self.details_pending:
-            self.details_pending = False
-            self._changed()
-
-    def show(self, result: AnswerResult) -> None:
-        self.show_verdict(result)
-        self.show_details()
-
     def hide(self) -> None:
         self.result = None
-        self.details_pending = False
         self.display = False
 
     def full_height(self, width: int) -> int | None:
@@ -219,22 +206,21 @@ class FeedbackPanel(Widget):
         """
         if self.result is None or width <= 0:
             return None
-        return self.styles.gutter.height + len(self._assemble(width, details=True))
+        return self.styles.gutter.height + len(self._assemble(width))
 
     # ---------------------------------------------------------------- drawing
 
-    def _blocks(self, details: bool) -> list[tuple[str, Content]]:
+    def _blocks(self) -> list[tuple[str, Content]]:
         result = self.result
         if result is None:
             return []
-        blocks = [("verdict", self._verdict)]
-        if details:
-            if result.explanation:
-                blocks.append(("explanation", self._explanation))
-            if self._review is not None:
-                blocks.append(("review", self._review))
-            if result.facts:
-                blocks.append(("facts", self._facts))
+        blocks = [("verdict", self._verdict)] if self._verdict.plain else []
+        if result.explanation:
+            blocks.append(("explanation", self._explanation))
+        if self._review is not None:
+            blocks.append(("review", self._review))
+        if result.facts:
+            blocks.append(("facts", self._facts))
         return blocks
 
     def _render_block(self, name: str, content: Content, width: int) -> list[Strip]:
@@ -245,8 +231,8 @@ class FeedbackPanel(Widget):
         self._block_lines[name] = (width, lines)
         return lines
 
-    def _assemble(self, width: int, *, details: bool) -> list[Strip]:
-        blocks = self._blocks(details)
+    def _assemble(self, width: int) -> list[Strip]:
+        blocks = self._blocks()
         if self.text_selection is not None:  # selection offsets run over the whole: render it as one
             whole = Content("\n\n").join(content for _, content in blocks)
             return Visual.to_strips(self, whole, width, None, self.visual_style)
@@ -261,16 +247,12 @@ class FeedbackPanel(Widget):
     def lines(self, width: int) -> list[Strip]:
         """The panel's lines (inside its border and padding) at `width`."""
         if self._lines is None or self._lines[0] != width:
-            self._lines = (width, self._assemble(width, details=not self.details_pending))
+            self._lines = (width, self._assemble(width))
         return self._lines[1]
-
-    def _changed(self) -> None:
-        self._lines = None
-        self.refresh(layout=True)
 
     def render(self) -> Content:
         """What the panel shows as one piece of content (for text selection and copying)."""
-        return Content("\n\n").join(content for _, content in self._blocks(not self.details_pending))
+        return Content("\n\n").join(content for _, content in self._blocks())
 
     def get_content_width(self, container: Size, viewport: Size) -> int:
         return max((line.cell_length for line in self.lines(container.width)), default=0)
@@ -307,5 +289,5 @@ class FeedbackPanel(Widget):
             self.styles.border = ("round", right if self.result.correct else wrong)
 
     def _theme_changed(self) -> None:
-        if self.styles.inline.has_rule("border_top") and self.display:  # coloured in `show_verdict`
+        if self.styles.inline.has_rule("border_top") and self.display:  # coloured in `show`
             self._paint_border()
