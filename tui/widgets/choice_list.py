@@ -16,7 +16,6 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content, Span
 from textual.events import Click
-from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Static
@@ -163,15 +162,6 @@ class ChoiceList(Vertical, can_focus=True):
             if row.index == self.cursor and row.has_class("-cursor"):
                 row.styles.background = "transparent"  # no cursor on a locked list
             row.paint()
-
-    def measured_height(self) -> int:
-        """The list's height as its rows now read, worked out before the layout that follows a change."""
-        height = self.styles.gutter.height
-        for row in self._rows:
-            width = row.outer_size.width - row.styles.gutter.width
-            size = Size(width, 0)
-            height += row.get_content_height(size, size, width) + row.styles.gutter.height
-        return height
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Once answered the keys fall through to the screen (a keymap may give them to "next")."""
