@@ -16,6 +16,7 @@ See `tui.quiz.session` for the loop, `tui.quiz.scoring` for responses and scores
 
 from tui.quiz.answers import AnswerError, expected_hint, letter, parse_answer, parse_number
 from tui.quiz.clock import Clock, FakeClock, SystemClock
+from tui.quiz.items import fact_lookup, plan_questions
 from tui.quiz.launch import Prepared, QuizSetupError, StoreRecorder, load_banks, prepare
 from tui.quiz.marks import CERTAINTY_LABELS, Calibration, LevelFigures, calibration
 from tui.quiz.model import (
@@ -31,7 +32,7 @@ from tui.quiz.model import (
 )
 from tui.quiz.review import rating_for
 from tui.quiz.scoring import Grade, Response, ResponseError, format_number, grade, normalise
-from tui.quiz.session import QuizSession, Recorder, SessionError, fact_lookup, plan_questions
+from tui.quiz.session import QuizSession, Recorder, SessionError
 
 __all__ = [
     "CERTAINTY_LABELS",

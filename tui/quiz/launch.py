@@ -25,9 +25,10 @@ import fsrs
 from tui.content.loader import YAML_SUFFIXES, load_file
 from tui.content.models import Bank, Question, Seed
 from tui.quiz.clock import Clock, SystemClock
+from tui.quiz.items import fact_lookup
 from tui.quiz.model import AnswerResult, Results, SessionConfig
 from tui.quiz.scoring import Response
-from tui.quiz.session import QuizSession, fact_lookup
+from tui.quiz.session import QuizSession
 from tui.store.db import Store
 from tui.store.records import AttemptRecord, CardState
 
