@@ -4,7 +4,9 @@ The UI target (issue 4) is key press to feedback painted within 2x of a bare
 Textual app updating a label; the engine's share of that is `answer()`,
 which scores and commits the attempt before returning. This prints the
 median and p95 of `answer()` with the store, without it, and of a bare
-SQLite insert-and-commit in the same WAL/synchronous settings, in one run.
+SQLite insert-and-commit in WAL mode with the store's `synchronous = NORMAL`
+and, for comparison, with `FULL` (a disk sync per commit, which the store
+leaves to its flush thread), in one run.
 
     python bench/quiz_engine.py [--questions 300]
 """
@@ -74,10 +76,10 @@ def run(pool: list[Question], store: Store | None) -> list[float]:
     return times
 
 
-def bare_sqlite(folder: Path, n: int) -> list[float]:
-    conn = sqlite3.connect(folder / "bare.db", isolation_level=None)
+def bare_sqlite(folder: Path, n: int, synchronous: str) -> list[float]:
+    conn = sqlite3.connect(folder / f"bare-{synchronous}.db", isolation_level=None)
     conn.execute("PRAGMA journal_mode = WAL")
-    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute(f"PRAGMA synchronous = {synchronous}")
     conn.execute("CREATE TABLE t (x TEXT)")
     times = []
     for i in range(n):
@@ -93,7 +95,7 @@ def bare_sqlite(folder: Path, n: int) -> list[float]:
 def show(name: str, times: list[float]) -> None:
     times = sorted(times)
     p95 = times[int(len(times) * 0.95) - 1]
-    print(f"{name:<28} median {statistics.median(times) * 1000:7.3f} ms   p95 {p95 * 1000:7.3f} ms")
+    print(f"{name:<30} median {statistics.median(times) * 1000:7.3f} ms   p95 {p95 * 1000:7.3f} ms")
 
 
 def main() -> int:
@@ -103,7 +105,8 @@ def main() -> int:
     pool = questions(args.questions)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        show("bare SQLite commit", bare_sqlite(folder, args.questions))
+        show("bare SQLite commit, NORMAL", bare_sqlite(folder, args.questions, "NORMAL"))
+        show("bare SQLite commit, FULL", bare_sqlite(folder, args.questions, "FULL"))
         show("answer(), no store", run(pool, None))
         with Store.open(folder / "sparring.db") as store:
             show("answer(), recorded", run(pool, store))
