@@ -115,6 +115,27 @@ def test_the_flush_thread_syncs_after_a_request() -> None:
     assert not flusher.stop()  # nothing was left to sync
 
 
+def test_a_stop_between_the_wait_and_the_clear_ends_the_flush_thread() -> None:
+    """Once, a stop that came after the thread's delay ran out and before it cleared its wake was swallowed
+    by the clear, and closing the store hung. The stop is made to come exactly there."""
+    synced = threading.Event()
+    flusher = _Flusher(synced.set, 0.0)
+
+    class StopComesNow(threading.Event):
+        def wait(self, timeout: float | None = None) -> bool:
+            if timeout is not None and not self.is_set():  # the delay ran out; now `stop` comes
+                self.set()
+                flusher._wake.set()
+                return False
+            return super().wait(timeout)
+
+    flusher._stop = StopComesNow()
+    flusher.request()
+    assert synced.wait(10)
+    flusher._thread.join(10)
+    assert not flusher._thread.is_alive()
+
+
 def test_migrations_run_in_order_and_only_once(tmp_path: Path) -> None:
     conn = sqlite3.connect(tmp_path / "m.db", isolation_level=None)
     steps = [

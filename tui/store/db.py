@@ -43,6 +43,7 @@ from tui.store.migrations import MIGRATIONS
 from tui.store.records import AttemptRecord, CardState
 
 BUSY_TIMEOUT_MS = 10_000
+STOP_WAIT_SECONDS = 5.0
 FLUSH_DELAY_SECONDS = 0.1  # after a write, before its sync: past the frames of its feedback, before the next key
 SQLITE_CORRUPT = 11
 SQLITE_NOTADB = 26
@@ -167,11 +168,13 @@ class _Flusher:
         pending = self.pending
         self._stop.set()
         self._wake.set()
-        self._thread.join()
+        self._thread.join(STOP_WAIT_SECONDS)  # a sync stuck on a failing disk must not hang the app's exit
         return pending
 
     def _run(self) -> None:
-        while True:
+        # `stop` sets both events; checking `_stop` at the top of the loop too covers a stop that comes
+        # between the wait below and `_wake.clear()` (the clear would swallow its wake).
+        while not self._stop.is_set():
             self._wake.wait()
             if self._stop.wait(self._delay):  # writes that come meanwhile share this sync
                 return
