@@ -279,3 +279,66 @@ def test_key_terms_leave_out_everyday_words_and_share_out_common_ones() -> None:
     assert alone[0].weight == 2 and alone[0].place == "claim"  # heaviest first
     short = recognise("DeepSeek allowed.", permitted, terms)
     assert not short.terms.recognised and "key terms" in short.explain()  # two terms are not enough
+
+
+# ---------------------------------------------------------------- the claim route: no credit for another argument's words
+def test_no_arguments_own_words_make_another_argument_of_its_motion(bundled: Library) -> None:
+    """An argument's reasoning and impact, as a learner would say them, make no other argument by either route
+    (a claim in common words, such as "The rules keep changing", used to be made by its neighbours' words)."""
+    for motion in bundled.motions.values():
+        terms = ArgumentTerms(motion.arguments, motion.motion)
+        for source in motion.arguments:
+            speeches = (
+                f"{source.reasoning} {source.impact}",
+                f"{source.claim} {source.reasoning} {source.impact}",
+                source.reasoning,
+                source.impact,
+            )
+            for speech in speeches:
+                idx = TextIndex(speech)
+                credited = [
+                    r.explain()
+                    for r in (recognise(idx, a, terms) for a in motion.arguments if a.id != source.id)
+                    if r.recognised
+                ]
+                assert credited == [], (source.id, speech[:60])
+
+
+def test_every_claim_is_made_by_its_words_alone_and_among_its_sides_claims(bundled: Library) -> None:
+    for motion in bundled.motions.values():
+        terms = ArgumentTerms(motion.arguments, motion.motion)
+        for side in ("prop", "opp"):
+            own = motion.side(side)
+            listed = TextIndex(" ".join(f"Point {n}: {a.claim}" for n, a in enumerate(own, 1)))
+            for argument in own:
+                alone = recognise(argument.claim, argument, terms)
+                assert alone.by_claim and alone.how.startswith("its claim's words: "), alone.explain()
+                # Shortest stretches keep the neighbouring claims out of the rival check.
+                among = recognise(listed, argument, terms)
+                assert among.by_claim, among.explain()
+
+
+def test_a_claim_in_common_words_needs_its_words_to_point_to_it(bundled: Library) -> None:
+    motion = bundled.motions["export-controls-failed"]
+    terms = ArgumentTerms(motion.arguments, motion.motion)
+    by_id = {a.id: a for a in motion.arguments}
+    churn, goal = by_id["ec-policy-churn"], by_id["ec-goal-missed"]
+    borrowed = recognise(goal.reasoning, churn, terms)
+    assert borrowed.claim.share >= 0.5 and not borrowed.by_claim and not borrowed.recognised
+    # The explanation says why its claim's words did not count.
+    assert f"points at least as much to '{goal.claim}'" in borrowed.explain()
+    speech = f"{goal.reasoning} Worse, the rules keep changing, which undermines them."
+    stated = recognise(speech, churn, terms)
+    assert stated.by_claim and stated.how == "its claim's words: rules, keep, changing, undermines"
+
+
+def test_a_claim_stated_in_part_counts_where_it_is_stated(bundled: Library) -> None:
+    motion = bundled.motions["applications-over-scale"]
+    terms = ArgumentTerms(motion.arguments, motion.motion)
+    scale = next(a for a in motion.arguments if a.id == "ap-scale-still-delivers")
+    # "DeepSeek's own" comes only in the next claim; the stretch holding all six words would take that claim in.
+    speech = (
+        "Our success was built on a very large model. And geopolitical leadership depends on staying at the "
+        "frontier, as DeepSeek's own table shows."
+    )
+    assert recognise(speech, scale, terms).by_claim

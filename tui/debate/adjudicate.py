@@ -233,7 +233,8 @@ def adjudicate(
         cwhy.append(
             "none of the set's arguments for your side was recognised (an argument is recognised when "
             "half the words of its claim come together, or, in your own words, at least three of its key "
-            "terms from claim, reasoning and impact, pointing to it rather than to another argument)"
+            "terms from claim, reasoning and impact; either way, pointing to it rather than to another "
+            "argument)"
         )
     cwhy.append(
         f"strength made {got} against {target} for the strongest case of {len(case)} "

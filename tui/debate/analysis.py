@@ -2,7 +2,8 @@
 
 The same matcher as the rebuttal drill: an argument is made when it is
 recognised (`matcher.recognise`: half its claim's words together, or its key
-terms together and pointing to it); an opposing argument is answered when the
+terms together, either way pointing to it rather than to another argument of
+the set); an opposing argument is answered when the
 speech makes at least half the key points of one of its model rebuttals.
 """
 

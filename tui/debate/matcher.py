@@ -17,7 +17,8 @@ Everything returns what it found and how, so each figure can be explained.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Mapping, Sequence
+import math
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal, TypeVar
 
@@ -295,9 +296,8 @@ class Coverage:
         return len(self.matched) / total if total else 0.0
 
 
-def coverage(text: str | TextIndex, passage: str, width: int | None = None) -> Coverage:
-    """Which of the passage's content words the text has (with `width`: together, within that many words)."""
-    idx = index(text)
+def _passage_words(passage: str) -> list[str]:
+    """The passage's content words, one per stem: what `coverage` counts."""
     seen: set[str] = set()
     unique: list[str] = []
     for word in content_words(passage):
@@ -306,6 +306,13 @@ def coverage(text: str | TextIndex, passage: str, width: int | None = None) -> C
             continue
         seen.add(s)
         unique.append(word)
+    return unique
+
+
+def coverage(text: str | TextIndex, passage: str, width: int | None = None) -> Coverage:
+    """Which of the passage's content words the text has (with `width`: together, within that many words)."""
+    idx = index(text)
+    unique = _passage_words(passage)
     if width is None or len(idx) <= width:
         found = [bool(idx.positions(w)) for w in unique]
     else:
@@ -317,9 +324,17 @@ def coverage(text: str | TextIndex, passage: str, width: int | None = None) -> C
 
 
 CLAIM_SHARE = 0.5
-"""A claim is recognised when half its content words appear together (see `CLAIM_WINDOW`)..."""
+"""A claim is recognised when half its content words appear together (see `CLAIM_WINDOW`) in a stretch
+where the argument's key terms outweigh any other argument's (`claim_stretch`): a claim in common words
+("The rules keep changing") is otherwise made by another argument's reasoning that happens to use them..."""
 CLAIM_WINDOW = 30
 """A claim's words must come together: within this many words (or three times the claim's length)."""
+
+
+def _claim_width(argument: Argument) -> int:
+    """The window a claim's words must come within (`CLAIM_WINDOW`)."""
+    return max(CLAIM_WINDOW, 3 * len(content_words(argument.claim)))
+
 
 # ---------------------------------------------------------------------------- key terms
 KEY_PLACES: tuple[tuple[str, float], ...] = (("claim", 2.0), ("reasoning", 1.0), ("impact", 1.0))
@@ -446,6 +461,11 @@ class TermEvidence:
     def share(self) -> float:
         return self.weight / self.total if self.total else 0.0
 
+    @property
+    def ahead(self) -> bool:
+        """Whether these terms outweigh the best other argument's in the same stretch (or no other has any)."""
+        return self.rival <= 0 or self.weight > self.rival + 1e-9
+
     def explain(self) -> str:
         if not self.found:
             return "no key terms"
@@ -469,32 +489,92 @@ def term_evidence(
     found = tuple(
         t for t, positions in zip(own, groups, strict=True) if _in_window(positions, start, KEY_WINDOW)
     )
-    rival, rival_claim = 0.0, ""
-    if found:
-        for other in table.arguments:
-            if other.id == argument.id:
-                continue
-            theirs = sum(
-                t.weight
-                for t in table.of(other)
-                if _in_window(idx.by_stem.get(t.stem, []), start, KEY_WINDOW)
-            )
-            if theirs > rival:
-                rival, rival_claim = theirs, other.claim
+    rival, rival_claim = _rival(idx, argument, table, start, KEY_WINDOW) if found else (0.0, "")
     return TermEvidence(found, weight, total, rival, rival_claim)
+
+
+def _rival(
+    idx: TextIndex, argument: Argument, table: ArgumentTerms, start: int, width: int
+) -> tuple[float, str]:
+    """(weight, claim) of the other argument of the set whose key terms weigh the most in the stretch."""
+    rival, rival_claim = 0.0, ""
+    for other in table.arguments:
+        if other.id == argument.id:
+            continue
+        theirs = sum(
+            t.weight for t in table.of(other) if _in_window(idx.by_stem.get(t.stem, []), start, width)
+        )
+        if theirs > rival:
+            rival, rival_claim = theirs, other.claim
+    return rival, rival_claim
+
+
+def _stretches(groups: Sequence[Sequence[int]], need: int) -> Iterator[tuple[int, int]]:
+    """(first, last) position of each shortest stretch holding positions of `need` groups, in order."""
+    events = sorted((pos, g) for g, positions in enumerate(groups) for pos in positions)
+    counts = [0] * len(groups)
+    have, left = 0, 0
+    for pos, g in events:
+        counts[g] += 1
+        have += counts[g] == 1
+        if have < need:
+            continue
+        # Drop words from the left while `need` groups stay inside.
+        while counts[events[left][1]] > 1 or have > need:
+            lg = events[left][1]
+            counts[lg] -= 1
+            have -= counts[lg] == 0
+            left += 1
+        yield events[left][0], pos
+
+
+def claim_stretch(
+    text: str | TextIndex, argument: Argument, terms: ArgumentTerms | None = None
+) -> TermEvidence:
+    """The argument's key terms where its claim's words come, against the best any other argument gets there.
+
+    Read in the shortest stretches (within the claim's window) holding `CLAIM_SHARE` of the claim's
+    words: the first where the argument is ahead, else the one where it comes nearest. Shortest stretches,
+    not the whole window: a claim stated among other claims ("First, ... Second, ...") keeps its neighbours
+    out, while another argument's reasoning that only borrows the claim's common words has its own words
+    between them. Any such stretch will do, so a claim stated in part counts where it is stated even when
+    its missing words come elsewhere."""
+    idx = index(text)
+    table = terms or ArgumentTerms()
+    own = table.of(argument)
+    total = sum(t.weight for t in own)
+    words = _passage_words(argument.claim)
+    need = max(1, math.ceil(CLAIM_SHARE * len(words) - 1e-9))
+    width = _claim_width(argument)
+    nearest, margin = TermEvidence((), 0.0, total), -math.inf
+    for first, last in _stretches([sorted(idx.positions(w)) for w in words], need):
+        if last - first >= width:
+            continue
+        found = tuple(t for t in own if _in_window(idx.by_stem.get(t.stem, []), first, last - first + 1))
+        weight = sum(t.weight for t in found)
+        rival, rival_claim = _rival(idx, argument, table, first, last - first + 1)
+        evidence = TermEvidence(found, weight, total, rival, rival_claim)
+        if evidence.ahead:
+            return evidence
+        if weight - rival > margin:
+            nearest, margin = evidence, weight - rival
+    return nearest
 
 
 @dataclass(frozen=True, slots=True)
 class Recognition:
-    """Whether a text makes an argument: by its claim's words, or by its key terms."""
+    """Whether a text makes an argument: by its claim's words, or by its key terms.
+
+    `stretch`: the key terms where the claim's words come, against the best other argument there."""
 
     argument: Argument
     claim: Coverage
     terms: TermEvidence
+    stretch: TermEvidence
 
     @property
     def by_claim(self) -> bool:
-        return self.claim.share >= CLAIM_SHARE
+        return self.claim.share >= CLAIM_SHARE and self.stretch.ahead
 
     @property
     def recognised(self) -> bool:
@@ -511,16 +591,24 @@ class Recognition:
 
     def explain(self) -> str:
         words = len(self.claim.matched) + len(self.claim.missed)
-        return (
-            f"'{self.argument.claim}': {len(self.claim.matched)}/{words} claim words; {self.terms.explain()}"
-        )
+        line = f"'{self.argument.claim}': {len(self.claim.matched)}/{words} claim words"
+        if self.claim.share >= CLAIM_SHARE and not self.stretch.ahead:
+            e = self.stretch
+            line += (
+                f", but where they come the text points at least as much to '{e.rival_claim}' "
+                f"(key terms {e.rival:.1f} against {e.weight:.1f})"
+            )
+        return f"{line}; {self.terms.explain()}"
 
 
 def recognise(text: str | TextIndex, argument: Argument, terms: ArgumentTerms | None = None) -> Recognition:
-    """Whether the text makes the argument: half its claim's words together, or its key terms together and
-    pointing to it rather than to another argument of the set (`terms`: the set's key terms)."""
+    """Whether the text makes the argument: half its claim's words together where they point to it more than
+    to another argument of the set, or its key terms together and pointing to it (`terms`: the set's key
+    terms)."""
     idx = index(text)
-    claim_width = max(CLAIM_WINDOW, 3 * len(content_words(argument.claim)))
     return Recognition(
-        argument, coverage(idx, argument.claim, claim_width), term_evidence(idx, argument, terms)
+        argument,
+        coverage(idx, argument.claim, _claim_width(argument)),
+        term_evidence(idx, argument, terms),
+        claim_stretch(idx, argument, terms),
     )
