@@ -21,7 +21,9 @@ from tui.debate.drills import (
     score_rebuttal,
     score_weighing,
 )
+from tui.debate.drills_choosing import answers_it_too
 from tui.debate.errors import fmt_score
+from tui.debate.matcher import ArgumentTerms
 from tui.debate.rhetoric import AXIS_EXAMPLES, AXIS_PHRASES, AXIS_QUESTIONS, weighing
 
 PERMITTED, SALES, SMUGGLING, GAP, SLOWER, ALLIES = CHIPS_ARGS
@@ -144,6 +146,26 @@ def test_pick_wrong_choice_names_the_argument_it_was_for() -> None:
     assert r.missed[0].endswith(next(o for o in p.options if o in own))
     with pytest.raises(BadAnswer):
         PickDrill(CHIPS, seed=2, clock=ManualClock()).answer("5")
+
+
+def test_pick_never_offers_a_wrong_choice_that_answers_the_argument_too() -> None:
+    """A rebuttal written for another argument whose key terms point at the shown one (it may answer it
+    too) is left out of the wrong choices, on every bundled motion; four choices are still offered."""
+    from tui.content.library import load_library
+
+    for motion in load_library(None).motions.values():
+        terms = ArgumentTerms(motion.arguments, motion.motion)
+        by_text = {r.text: (r, a) for a in motion.arguments for r in a.rebuttals}
+        for side in ("prop", "opp"):
+            for seed in range(3):
+                drill = PickDrill(motion, seed=seed, clock=ManualClock(), side=side, count=None)
+                while (p := drill.present()) is not None:
+                    assert p.argument is not None and len(p.options) == 4, motion.id
+                    for option in p.options:
+                        found = by_text.get(option)
+                        if found is not None and found[1].id != p.argument.id:
+                            assert not answers_it_too(*found, p.argument, terms), (motion.id, option)
+                    drill.answer("1")
 
 
 def test_pick_needs_an_opposing_side() -> None:

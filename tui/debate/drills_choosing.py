@@ -17,6 +17,7 @@ from tui.debate.drill_base import (
     other,
 )
 from tui.debate.errors import BadAnswer, fmt_score
+from tui.debate.matcher import ArgumentTerms, term_evidence
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +143,18 @@ class SideDrill(Drill[_SideItem]):
 
 
 # ============================================================================ pick
+OVERLAP_WEIGHT = 1.0
+"""A rebuttal written for another argument is not offered as a wrong choice when its key terms for the
+shown argument weigh at least this much and at least as much as for its own: it may answer the shown one
+too (key terms as in `matcher.term_evidence`; below this weight, a word or two in common is chance)."""
+
+
+def answers_it_too(rebuttal: Rebuttal, written_for: Argument, shown: Argument, terms: ArgumentTerms) -> bool:
+    """Does a rebuttal written for another argument read as an answer to the shown one as well?"""
+    shown_weight = term_evidence(rebuttal.text, shown, terms).weight
+    return shown_weight >= max(OVERLAP_WEIGHT, term_evidence(rebuttal.text, written_for, terms).weight)
+
+
 @dataclass(frozen=True, slots=True)
 class _PickItem:
     argument: Argument
@@ -159,6 +172,7 @@ class PickDrill(Drill[_PickItem]):
     choices = 4
 
     def _build_items(self) -> list[_PickItem]:
+        terms = ArgumentTerms(self.motion.arguments, self.motion.motion)
         targets = list(self._opposing())
         self.rng.shuffle(targets)
         items: list[_PickItem] = []
@@ -185,7 +199,7 @@ class PickDrill(Drill[_PickItem]):
             seen = {own.text.strip().lower()}
             for r, a in near + far:
                 key = r.text.strip().lower()
-                if key in seen:
+                if key in seen or answers_it_too(r, a, arg, terms):
                     continue
                 seen.add(key)
                 distractors.append((r, a))
