@@ -38,7 +38,7 @@ HOME: list[BindingType] = [
 
 QUIZ: list[BindingType] = [
     *(Binding(str(n), f"choose({n})", f"Choose {n}", show=False, id=f"quiz.choose-{n}") for n in range(1, 10)),
-    Binding("enter", "advance", "Submit / next", id="quiz.submit"),
+    Binding("enter", "advance", "Submit / next", priority=True, id="quiz.submit"),
     Binding("n", "next", "Next", id="quiz.next"),
     Binding("ctrl+s", "skip", "Skip", id="quiz.skip"),
     Binding("escape", "leave", "Leave", id="quiz.leave"),
