@@ -606,9 +606,7 @@ def recognise(text: str | TextIndex, argument: Argument, terms: ArgumentTerms | 
     to another argument of the set, or its key terms together and pointing to it (`terms`: the set's key
     terms)."""
     idx = index(text)
-    return Recognition(
-        argument,
-        coverage(idx, argument.claim, _claim_width(argument)),
-        term_evidence(idx, argument, terms),
-        claim_stretch(idx, argument, terms),
-    )
+    claim = coverage(idx, argument.claim, _claim_width(argument))
+    # Where the claim's words fall short, where they point does not matter: skip reading the stretches.
+    stretch = claim_stretch(idx, argument, terms) if claim.share >= CLAIM_SHARE else TermEvidence((), 0.0, 0.0)
+    return Recognition(argument, claim, term_evidence(idx, argument, terms), stretch)
