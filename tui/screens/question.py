@@ -130,9 +130,7 @@ class QuestionScreen(Screen[None]):
             )
         )
         self.query_one("#prompt", Static).update(Content(item.prompt))
-        hint = Content(hint_for(item))  # the unit comes from a file
-        self._hint_width = hint.cell_length
-        self.query_one("#hint", Static).update(hint)
+        self._set_hint(Content(hint_for(item)))  # the unit comes from a file
         self._answer = None
         await self.query_one("#answer").remove_children()
         self.feedback.hide()
@@ -196,14 +194,17 @@ class QuestionScreen(Screen[None]):
         view scrolled to the answer), the panel carries the verdict line too.
         """
         self.phase = "feedback"
-        hint = self.query_one("#hint", Static)
-        self._headline_in_view = self._in_view(hint)
-        verdict = verdict_line(result)
-        width = hint.content_region.width
-        one_line = verdict.cell_length <= width and self._hint_width <= width
-        hint.update(verdict, layout=not one_line)
-        self._hint_width = verdict.cell_length
+        self._headline_in_view = self._in_view(self.query_one("#hint"))
+        self._set_hint(verdict_line(result))
         self.call_after_refresh(self._show_details, result)
+
+    def _set_hint(self, content: Content) -> None:
+        """Show `content` on the line above the answer; laid out again only when its height may change."""
+        hint = self.query_one("#hint", Static)
+        width = hint.content_region.width
+        one_line = width > 0 and content.cell_length <= width and self._hint_width <= width
+        hint.update(content, layout=not one_line)
+        self._hint_width = content.cell_length
 
     def _in_view(self, widget: Widget) -> bool:
         """Is all of `widget` inside the scrolled view?"""
@@ -236,9 +237,7 @@ class QuestionScreen(Screen[None]):
         unpaired = [p for p in result.parts if p.given is None] if result.item.type == "match" else []
         if unpaired and result.response is not None:  # a partial match is fine; say how it counted
             hint = f"{len(unpaired)} left unpaired, counted as wrong.  {hint}"
-        line = Content.assemble(verdict_line(result), "     ", hint)
-        self._hint_width = line.cell_length
-        self.query_one("#hint", Static).update(line)
+        self._set_hint(Content.assemble(verdict_line(result), "     ", hint))
         # Focus stays on the (locked) answer widget; Enter and n reach the screen's bindings.
         self.refresh_bindings()
 
