@@ -213,6 +213,7 @@ async def test_feedback_is_scrolled_into_view(tmp_path: Path, height: int) -> No
         view = screen.query_one("#body").scrollable_content_region
         region = screen.query_one(FeedbackPanel).region
         assert screen.query_one("#body").scroll_y > 0  # it did not fit below the question
+        assert "✓ Right" in screen_text(app) or "✗ Wrong" in screen_text(app)  # the verdict stays in view
         if height == 20:
             assert region.height <= view.height and view.contains_region(region)
         else:

@@ -225,11 +225,16 @@ class QuestionScreen(Screen[None]):
         self.feedback.show(result, headline=not self._headline_in_view)
         # Scroll the panel into view: when it fits in the view (it ends the column), anchoring the
         # view to its bottom scrolls on this frame; else its top goes to the top, a frame later.
+        # Either scroll may take the verdict line above the answer out of view: then the panel
+        # carries it too (at once when its top goes to the top, which always does so).
         body = self.query_one("#body", VerticalScroll)
         height = self.feedback.full_height(self._panel_text_width())
         if height is not None and height <= body.scrollable_content_region.height:
             body.anchor()
+            self.call_after_refresh(self._keep_verdict_in_view, result)
         else:
+            if not self.feedback.headline:
+                self.feedback.show(result, headline=True)
             self.call_after_refresh(self.feedback.scroll_visible, top=True, animate=False)
         self.update_status()
         last = self.session.position >= self.session.total
@@ -240,6 +245,13 @@ class QuestionScreen(Screen[None]):
         self._set_hint(Content.assemble(verdict_line(result), "     ", hint))
         # Focus stays on the (locked) answer widget; Enter and n reach the screen's bindings.
         self.refresh_bindings()
+
+    def _keep_verdict_in_view(self, result: AnswerResult) -> None:
+        """After the scroll: if the verdict line above the answer went out of view, the panel shows it."""
+        if self.feedback.result is result and not self.feedback.headline and not self._in_view(
+            self.query_one("#hint")
+        ):
+            self.feedback.show(result, headline=True)
 
     def show_results(self) -> None:
         from tui.screens.results import ResultsScreen

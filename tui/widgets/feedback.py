@@ -138,6 +138,7 @@ class FeedbackPanel(Widget):
         super().__init__(id=id, classes="-right" if result is not None and result.correct else "")
         self.result = result
         self.border_title = "Feedback"
+        self.headline = True  # the verdict line is one of the blocks
         self._prepared: tuple[str, tuple[Fact, ...]] | None = None
         self._explanation = Content()
         self._facts = Content()
@@ -186,6 +187,7 @@ class FeedbackPanel(Widget):
     def show(self, result: AnswerResult, *, headline: bool = True) -> None:
         """Show `result`; without its headline (right or wrong, the points) when that is shown elsewhere."""
         self.result = result
+        self.headline = headline
         self.prepare(result.explanation, result.facts)  # nothing to do when prepared for this question
         self._verdict, self._review = verdict_content(result, headline), review_line(result)
         self._block_lines.pop("verdict", None)
