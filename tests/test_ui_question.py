@@ -201,6 +201,19 @@ async def test_feedback_shows_the_results_explanation_whatever_was_prepared(tmp_
         assert "The lab's own figure" in text and "A stale explanation." not in text
 
 
+async def test_the_panel_carries_the_verdict_when_scrolling_to_it_hides_its_line(tmp_path: Path) -> None:
+    """15 rows: the panel fits in the view, and scrolling down to its bottom takes the verdict line above
+    the choices out of view; the panel then shows the verdict."""
+    app = one(tmp_path, "ui-choice")
+    async with app.run_test(size=(100, 15)) as pilot:
+        await settle(pilot)
+        await pilot.press("1", "enter")
+        await settle(pilot)
+        screen = question(app)
+        assert not screen._in_view(screen.query_one("#hint"))
+        assert screen.query_one(FeedbackPanel).render().plain.startswith(("✓ Right", "✗ Wrong"))
+
+
 @pytest.mark.parametrize("height", [20, 10])
 async def test_feedback_is_scrolled_into_view(tmp_path: Path, height: int) -> None:
     """All of the panel in view when it fits (20 rows), else its top at the top of the view (10 rows)."""

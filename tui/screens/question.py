@@ -102,6 +102,7 @@ class QuestionScreen(Screen[None]):
         yield KeyBar()
 
     async def on_mount(self) -> None:
+        self.screen_layout_refresh_signal.subscribe(self, self._keep_verdict_in_view)
         await self.show_next()
         self.set_interval(TICK_SECONDS, self.tick, name="quiz-timer")
 
@@ -230,8 +231,7 @@ class QuestionScreen(Screen[None]):
         body = self.query_one("#body", VerticalScroll)
         height = self.feedback.full_height(self._panel_text_width())
         if height is not None and height <= body.scrollable_content_region.height:
-            body.anchor()
-            self.call_after_refresh(self._keep_verdict_in_view, result)
+            body.anchor()  # `_keep_verdict_in_view` follows the scroll
         else:
             if not self.feedback.headline:
                 self.feedback.show(result, headline=True)
@@ -246,11 +246,12 @@ class QuestionScreen(Screen[None]):
         # Focus stays on the (locked) answer widget; Enter and n reach the screen's bindings.
         self.refresh_bindings()
 
-    def _keep_verdict_in_view(self, result: AnswerResult) -> None:
-        """After the scroll: if the verdict line above the answer went out of view, the panel shows it."""
-        if self.feedback.result is result and not self.feedback.headline and not self._in_view(
-            self.query_one("#hint")
-        ):
+    def _keep_verdict_in_view(self, screen: Screen[object]) -> None:
+        """After each layout or scroll: if the verdict line above the answer went out of view while
+        feedback is on show, the panel shows it."""
+        result = self.feedback.result
+        shown = self.phase == "feedback" and result is not None and not self.feedback.headline
+        if shown and result is not None and not self._in_view(self.query_one("#hint")):
             self.feedback.show(result, headline=True)
 
     def show_results(self) -> None:
